@@ -1,0 +1,76 @@
+"""The AWS module base: throttling is retried, errors read clearly, clients follow the options."""
+
+import pytest
+
+from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
+from ansible_collections.devsecops.aws.plugins.module_utils import _aws
+
+from tests.support.service_model import ServiceModelStub
+
+
+@pytest.fixture(autouse=True)
+def no_sleep(monkeypatch):
+    slept = []
+    monkeypatch.setattr("time.sleep", slept.append)
+    return slept
+
+
+@pytest.mark.parametrize(
+    "code,status",
+    [
+        ("TooManyRequestsException", 429),  # Security Hub
+        ("ThrottlingException", 400),  # Inspector2, GuardDuty
+        ("Throttling", 400),
+        ("SlowDown", 503),  # S3
+    ],
+)
+def test_throttled_call_is_retried_until_it_succeeds(code, status, no_sleep):
+    with ServiceModelStub("securityhub") as hub:
+        hub.expect_error("describe_hub", code, "Rate exceeded", http_status=status)
+        hub.expect_error("describe_hub", code, "Rate exceeded", http_status=status)
+        hub.expect("describe_hub", {}, {"HubArn": "arn:aws:securityhub:us-east-1:123456789012:hub/default"})
+        client = RetryingBotoClientWrapper(hub.client, _aws.jittered_retry())
+        assert client.describe_hub(aws_retry=True)["HubArn"].endswith("hub/default")
+    assert len(no_sleep) == 2
+
+
+def test_backoff_is_jittered_and_bounded(no_sleep):
+    with ServiceModelStub("securityhub") as hub:
+        for _ in range(6):
+            hub.expect_error("describe_hub", "TooManyRequestsException", http_status=429)
+        hub.expect("describe_hub", {}, {})
+        RetryingBotoClientWrapper(hub.client, _aws.jittered_retry(delay=1, max_delay=4)).describe_hub(aws_retry=True)
+    assert len(no_sleep) == 6
+    assert all(0 <= delay <= 4 for delay in no_sleep)
+    assert len(set(no_sleep)) > 1  # jitter: not the same delay every time
+
+
+def test_throttling_gives_up_after_the_retry_budget(no_sleep):
+    with ServiceModelStub("securityhub") as hub:
+        for _ in range(3):
+            hub.expect_error("describe_hub", "TooManyRequestsException", http_status=429)
+        client = RetryingBotoClientWrapper(hub.client, _aws.jittered_retry(retries=3))
+        with pytest.raises(Exception, match="TooManyRequestsException"):
+            client.describe_hub(aws_retry=True)
+
+
+def test_a_non_transient_error_is_not_retried(no_sleep):
+    with ServiceModelStub("securityhub") as hub:
+        hub.expect_error("describe_hub", "InvalidAccessException", "Account is not subscribed")
+        client = RetryingBotoClientWrapper(hub.client, _aws.jittered_retry())
+        with pytest.raises(Exception, match="InvalidAccessException"):
+            client.describe_hub(aws_retry=True)
+    assert no_sleep == []
+
+
+def test_error_handler_names_the_action_and_keeps_the_aws_error():
+    @_aws.DevSecOpsErrorHandler.common_error_handler("describe the hub")
+    def describe(client):
+        return client.describe_hub()
+
+    with ServiceModelStub("securityhub") as hub:
+        hub.expect_error("describe_hub", "InvalidAccessException", "Account is not subscribed")
+        with pytest.raises(_aws.DevSecOpsError) as raised:
+            describe(hub.client)
+    assert raised.value.message == "Failed to describe the hub"
+    assert raised.value.exception.response["Error"]["Code"] == "InvalidAccessException"
