@@ -10,6 +10,7 @@ the exact calls, in order, with their parameters.
         result = run_module(capsys, securityhub_standards, {...}, clients=[hub])
 """
 
+import contextlib
 import json
 from unittest.mock import patch
 
@@ -60,20 +61,25 @@ class ServiceModelStub:
             self.stubber.assert_no_pending_responses()
 
 
-def run_module(capsys, module, args, clients=()):
-    """Run an Ansible module's main() in-process with its AWS clients replaced by `clients`.
+def run_module(capsys, module, args, clients=None):
+    """Run an Ansible module's main() in-process and return its result dict.
 
-    Returns the module's result dict; `result["failed"]` is set when it called fail_json.
+    With `clients` (ServiceModelStubs), its AWS clients are those stubs and asking for any other
+    service fails the test; without, it talks to whatever endpoint `args` name (the local one).
+    `result["failed"]` is set when the module called fail_json.
     """
-    by_service = {stub.service: stub.client for stub in clients}
+    by_service = {stub.service: stub.client for stub in clients or ()}
 
-    def fake_client(_self, service, retry_decorator=None, **_extra):
+    def stubbed_client(_self, service, retry_decorator=None, **_extra):
         if service not in by_service:
             raise AssertionError(f"module asked for an unexpected {service} client")
         return RetryingBotoClientWrapper(by_service[service], retry_decorator or _aws.jittered_retry())
 
     capsys.readouterr()
-    with patch.object(_aws.DevSecOpsAWSModule, "client", fake_client), patch_module_args(dict(args)):
+    with contextlib.ExitStack() as stack:
+        if clients is not None:
+            stack.enter_context(patch.object(_aws.DevSecOpsAWSModule, "client", stubbed_client))
+        stack.enter_context(patch_module_args(dict(args)))
         try:
             module.main()
         except SystemExit:
