@@ -46,6 +46,15 @@ def delete_detector(client, detector_id):
     return client.delete_detector(DetectorId=detector_id, aws_retry=True)
 
 
+def find_detector(client):
+    """(detector id, GetDetector response) of the region's detector, or (None, None)."""
+    for detector_id in list_detectors(client):
+        detector = get_detector(client, detector_id)
+        if detector is not None:
+            return detector_id, detector
+    return None, None
+
+
 @GuardDutyErrorHandler.list_error_handler("list the GuardDuty publishing destinations", [])
 def list_publishing_destinations(client, detector_id):
     # No paginator in botocore for this one; a detector has at most a few destinations.

@@ -138,15 +138,6 @@ ADDITIONAL_CONFIGURATION_NAMES = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MAN
 STATUS = dict(type="str", choices=["ENABLED", "DISABLED"], default="ENABLED")
 
 
-def find(client):
-    """(detector id, GetDetector response) of the region's detector, or (None, None)."""
-    for detector_id in guardduty.list_detectors(client):
-        detector = guardduty.get_detector(client, detector_id)
-        if detector is not None:
-            return detector_id, detector
-    return None, None
-
-
 def wanted_state(params):
     return {
         "status": "ENABLED" if params["enabled"] else "DISABLED",
@@ -242,7 +233,7 @@ def main():
     module = DevSecOpsAWSModule(argument_spec=argument_spec, supports_check_mode=True)
     client = module.client("guardduty")
     try:
-        detector_id, detector = find(client)
+        detector_id, detector = guardduty.find_detector(client)
         before = found_state(detector, wanted_state(module.params))
         ensure = ensure_present if module.params["state"] == "present" else ensure_absent
         detector_id, after = ensure(module, client, detector_id, before)
