@@ -128,7 +128,8 @@ def ensure_present(module, client, existing):
     updates = {SETTINGS[key]: value for key, value in settings.items() if existing[key] != value}
     if updates:
         securityhub.update_security_hub_configuration(client, **updates)
-    return wanted, securityhub.hub_state(client)
+        existing = securityhub.hub_state(client)
+    return wanted, existing
 
 
 def ensure_absent(module, client, existing):
