@@ -9,8 +9,11 @@ ARN that amazon.aws.kms_key sends, so the key's deletion is switched off too and
 import json
 
 import boto3
+import pytest
 
 from tests.support.local_aws import client, run_playbook
+
+pytestmark = pytest.mark.slow
 
 PLAYBOOK = "tests/integration/playbooks/guardduty.yml"
 MOTO_LACKS = {"guardduty_export_publishing_enabled": False, "guardduty_export_kms_key_delete": False}

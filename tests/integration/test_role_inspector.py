@@ -1,6 +1,10 @@
 """The inspector role against the local endpoint: check mode, converge, idempotence, absent."""
 
+import pytest
+
 from tests.support.local_aws import client, run_playbook
+
+pytestmark = pytest.mark.slow
 
 PLAYBOOK = "tests/integration/playbooks/inspector.yml"
 ACCOUNT_ID = "123456789012"  # moto's account

@@ -7,8 +7,11 @@ moto serves the hub only: standards, product imports and custom actions are swit
 import json
 
 import botocore.exceptions
+import pytest
 
 from tests.support.local_aws import client, run_playbook
+
+pytestmark = pytest.mark.slow
 
 PLAYBOOK = "tests/integration/playbooks/securityhub.yml"
 # moto lacks the standards, product import and custom action APIs.
