@@ -12,7 +12,13 @@ from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOp
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
 
 # Resource types as Enable/Disable name them, and as BatchGetAccountStatus's resourceState keys them.
-RESOURCE_STATE_KEYS = {"EC2": "ec2", "ECR": "ecr", "LAMBDA": "lambda", "LAMBDA_CODE": "lambdaCode", "CODE_REPOSITORY": "codeRepository"}
+RESOURCE_STATE_KEYS = {
+    "EC2": "ec2",
+    "ECR": "ecr",
+    "LAMBDA": "lambda",
+    "LAMBDA_CODE": "lambdaCode",
+    "CODE_REPOSITORY": "codeRepository",
+}
 # ENABLING is on its way to ENABLED: asking again would not make it sooner.
 ON_STATUSES = ("ENABLED", "ENABLING")
 

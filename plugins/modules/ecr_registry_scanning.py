@@ -107,12 +107,18 @@ def normalised(scan_type, rules):
         {"scan_frequency": rule["scan_frequency"], "repository_filters": sorted(rule["repository_filters"])}
         for rule in rules
     ]
-    return {"scan_type": scan_type, "rules": sorted(rules, key=lambda rule: (rule["scan_frequency"], rule["repository_filters"]))}
+    return {
+        "scan_type": scan_type,
+        "rules": sorted(rules, key=lambda rule: (rule["scan_frequency"], rule["repository_filters"])),
+    }
 
 
 def found_state(configuration):
     rules = [
-        {"scan_frequency": rule["scanFrequency"], "repository_filters": [f["filter"] for f in rule["repositoryFilters"]]}
+        {
+            "scan_frequency": rule["scanFrequency"],
+            "repository_filters": [f["filter"] for f in rule["repositoryFilters"]],
+        }
         for rule in configuration.get("rules") or []
     ]
     return normalised(configuration.get("scanType", "BASIC"), rules)

@@ -132,9 +132,23 @@ from ansible_collections.devsecops.aws.plugins.module_utils import _guardduty as
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
-FEATURE_NAMES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS",
-                 "EKS_RUNTIME_MONITORING", "RUNTIME_MONITORING", "AI_PROTECTION", "AI_ANALYST"]
-ADDITIONAL_CONFIGURATION_NAMES = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT", "RDS_DATA_RISK"]
+FEATURE_NAMES = [
+    "S3_DATA_EVENTS",
+    "EKS_AUDIT_LOGS",
+    "EBS_MALWARE_PROTECTION",
+    "RDS_LOGIN_EVENTS",
+    "LAMBDA_NETWORK_LOGS",
+    "EKS_RUNTIME_MONITORING",
+    "RUNTIME_MONITORING",
+    "AI_PROTECTION",
+    "AI_ANALYST",
+]
+ADDITIONAL_CONFIGURATION_NAMES = [
+    "EKS_ADDON_MANAGEMENT",
+    "ECS_FARGATE_AGENT_MANAGEMENT",
+    "EC2_AGENT_MANAGEMENT",
+    "RDS_DATA_RISK",
+]
 STATUS = dict(type="str", choices=["ENABLED", "DISABLED"], default="ENABLED")
 
 
@@ -145,7 +159,9 @@ def wanted_state(params):
         "features": {
             feature["name"]: {
                 "status": feature["status"],
-                "additional_configuration": {extra["name"]: extra["status"] for extra in feature["additional_configuration"]},
+                "additional_configuration": {
+                    extra["name"]: extra["status"] for extra in feature["additional_configuration"]
+                },
             }
             for feature in params["features"]
         },
@@ -220,12 +236,15 @@ def main():
             default=[],
             options=dict(
                 name=dict(type="str", required=True, choices=FEATURE_NAMES),
-                status=STATUS,
+                status=dict(STATUS),
                 additional_configuration=dict(
                     type="list",
                     elements="dict",
                     default=[],
-                    options=dict(name=dict(type="str", required=True, choices=ADDITIONAL_CONFIGURATION_NAMES), status=STATUS),
+                    options=dict(
+                        name=dict(type="str", required=True, choices=ADDITIONAL_CONFIGURATION_NAMES),
+                        status=dict(STATUS),
+                    ),
                 ),
             ),
         ),

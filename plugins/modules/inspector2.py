@@ -98,9 +98,7 @@ def apply(client, before, after):
 
 def main():
     argument_spec = dict(
-        resource_types=dict(
-            type="list", elements="str", required=True, choices=list(inspector2.RESOURCE_STATE_KEYS)
-        ),
+        resource_types=dict(type="list", elements="str", required=True, choices=list(inspector2.RESOURCE_STATE_KEYS)),
         account_ids=dict(type="list", elements="str"),
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )

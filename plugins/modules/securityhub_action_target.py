@@ -109,7 +109,9 @@ def ensure_present(module, client, existing):
     if existing:
         securityhub.update_action_target(client, existing["action_target_arn"], params["name"], params["description"])
         return dict(existing, **wanted)
-    arn = securityhub.create_action_target(client, params["id"], params["name"], params["description"])["ActionTargetArn"]
+    arn = securityhub.create_action_target(client, params["id"], params["name"], params["description"])[
+        "ActionTargetArn"
+    ]
     return dict(wanted, action_target_arn=arn)
 
 

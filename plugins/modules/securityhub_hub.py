@@ -142,7 +142,9 @@ def main():
     argument_spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         enable_default_standards=dict(type="bool", default=False),
-        control_finding_generator=dict(type="str", choices=["SECURITY_CONTROL", "STANDARD_CONTROL"], default="SECURITY_CONTROL"),
+        control_finding_generator=dict(
+            type="str", choices=["SECURITY_CONTROL", "STANDARD_CONTROL"], default="SECURITY_CONTROL"
+        ),
         auto_enable_controls=dict(type="bool", default=True),
     )
     module = DevSecOpsAWSModule(argument_spec=argument_spec, supports_check_mode=True)

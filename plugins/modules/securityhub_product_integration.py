@@ -98,7 +98,9 @@ def main():
     client = module.client("securityhub")
     wanted = wanted_products(module, client.meta.partition)
     try:
-        subscriptions = {securityhub.product_key(arn): arn for arn in securityhub.list_enabled_products_for_import(client)}
+        subscriptions = {
+            securityhub.product_key(arn): arn for arn in securityhub.list_enabled_products_for_import(client)
+        }
         if module.params["state"] == "present":
             enable, disable = [key for key in sorted(wanted) if key not in subscriptions], []
         else:
@@ -112,7 +114,9 @@ def main():
         module.fail_json_aws_error(e)
     before = {"products": sorted(subscriptions)}
     after = {"products": sorted((set(subscriptions) | set(enable)) - set(disable))}
-    module.exit_json(**report(module, before, after, enabled=[wanted[key] for key in enable], disabled=disable, **after))
+    module.exit_json(
+        **report(module, before, after, enabled=[wanted[key] for key in enable], disabled=disable, **after)
+    )
 
 
 if __name__ == "__main__":

@@ -104,7 +104,9 @@ def main():
     )
     module = DevSecOpsAWSModule(argument_spec=argument_spec, supports_check_mode=True)
     client = module.client("securityhub")
-    wanted = {securityhub.standards_arn(name, client.meta.partition, module.region) for name in module.params["standards"]}
+    wanted = {
+        securityhub.standards_arn(name, client.meta.partition, module.region) for name in module.params["standards"]
+    }
     try:
         active = securityhub.active_standards(client)
         subscribe, unsubscribe = plan(module.params, wanted, active)

@@ -66,7 +66,9 @@ def test_converge_is_idempotent_and_absent_undoes_it(fresh_aws):
         "EBS_MALWARE_PROTECTION": "ENABLED",
         "RUNTIME_MONITORING": "ENABLED",
     }
-    assert features["RUNTIME_MONITORING"]["AdditionalConfiguration"] == [{"Name": "EKS_ADDON_MANAGEMENT", "Status": "ENABLED"}]
+    assert features["RUNTIME_MONITORING"]["AdditionalConfiguration"] == [
+        {"Name": "EKS_ADDON_MANAGEMENT", "Status": "ENABLED"}
+    ]
 
     key = key_state(fresh_aws)
     assert key["KeyState"] == "Enabled"

@@ -18,7 +18,11 @@ ARGS = {
 }
 FEATURES_REQUEST = [
     {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"},
-    {"Name": "RUNTIME_MONITORING", "Status": "ENABLED", "AdditionalConfiguration": [{"Name": "EKS_ADDON_MANAGEMENT", "Status": "ENABLED"}]},
+    {
+        "Name": "RUNTIME_MONITORING",
+        "Status": "ENABLED",
+        "AdditionalConfiguration": [{"Name": "EKS_ADDON_MANAGEMENT", "Status": "ENABLED"}],
+    },
 ]
 
 
@@ -67,10 +71,17 @@ def test_features_not_listed_are_not_compared(capsys):
 def test_a_feature_turned_off_is_turned_back_on(capsys):
     with ServiceModelStub("guardduty") as guardduty:
         guardduty.expect("list_detectors", {}, {"DetectorIds": [DETECTOR]})
-        guardduty.expect("get_detector", {"DetectorId": DETECTOR}, detector(addon_status="DISABLED", frequency="SIX_HOURS"))
+        guardduty.expect(
+            "get_detector", {"DetectorId": DETECTOR}, detector(addon_status="DISABLED", frequency="SIX_HOURS")
+        )
         guardduty.expect(
             "update_detector",
-            {"DetectorId": DETECTOR, "Enable": True, "FindingPublishingFrequency": "FIFTEEN_MINUTES", "Features": FEATURES_REQUEST},
+            {
+                "DetectorId": DETECTOR,
+                "Enable": True,
+                "FindingPublishingFrequency": "FIFTEEN_MINUTES",
+                "Features": FEATURES_REQUEST,
+            },
             {},
         )
         result = run_module(capsys, guardduty_detector, dict(ARGS, _ansible_diff=True), clients=[guardduty])

@@ -30,7 +30,11 @@ def test_findings_export_is_created(capsys):
         guardduty.expect("list_publishing_destinations", {"DetectorId": DETECTOR}, listed())
         guardduty.expect(
             "create_publishing_destination",
-            {"DetectorId": DETECTOR, "DestinationType": "S3", "DestinationProperties": {"DestinationArn": BUCKET, "KmsKeyArn": KEY}},
+            {
+                "DetectorId": DETECTOR,
+                "DestinationType": "S3",
+                "DestinationProperties": {"DestinationArn": BUCKET, "KmsKeyArn": KEY},
+            },
             {"DestinationId": DESTINATION},
         )
         result = run_module(capsys, guardduty_publishing_destination, ARGS, clients=[guardduty])
@@ -42,7 +46,9 @@ def test_findings_export_is_created(capsys):
 def test_an_unchanged_export_is_only_read(capsys):
     with ServiceModelStub("guardduty") as guardduty:
         guardduty.expect("list_publishing_destinations", {"DetectorId": DETECTOR}, listed(DESTINATION))
-        guardduty.expect("describe_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, described())
+        guardduty.expect(
+            "describe_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, described()
+        )
         result = run_module(capsys, guardduty_publishing_destination, ARGS, clients=[guardduty])
     assert result["changed"] is False
     assert result["destination_id"] == DESTINATION
@@ -52,13 +58,23 @@ def test_a_new_key_updates_the_export_in_place(capsys):
     old_key = KEY.replace("1234abcd", "9999aaaa")
     with ServiceModelStub("guardduty") as guardduty:
         guardduty.expect("list_publishing_destinations", {"DetectorId": DETECTOR}, listed(DESTINATION))
-        guardduty.expect("describe_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, described(key=old_key))
+        guardduty.expect(
+            "describe_publishing_destination",
+            {"DetectorId": DETECTOR, "DestinationId": DESTINATION},
+            described(key=old_key),
+        )
         guardduty.expect(
             "update_publishing_destination",
-            {"DetectorId": DETECTOR, "DestinationId": DESTINATION, "DestinationProperties": {"DestinationArn": BUCKET, "KmsKeyArn": KEY}},
+            {
+                "DetectorId": DETECTOR,
+                "DestinationId": DESTINATION,
+                "DestinationProperties": {"DestinationArn": BUCKET, "KmsKeyArn": KEY},
+            },
             {},
         )
-        result = run_module(capsys, guardduty_publishing_destination, dict(ARGS, _ansible_diff=True), clients=[guardduty])
+        result = run_module(
+            capsys, guardduty_publishing_destination, dict(ARGS, _ansible_diff=True), clients=[guardduty]
+        )
     assert result["changed"] is True
     assert result["diff"] == {
         "before": {"destination_arn": BUCKET, "kms_key_arn": old_key},
@@ -69,7 +85,9 @@ def test_a_new_key_updates_the_export_in_place(capsys):
 def test_check_mode_predicts_and_only_reads(capsys):
     with ServiceModelStub("guardduty") as guardduty:
         guardduty.expect("list_publishing_destinations", {"DetectorId": DETECTOR}, listed())
-        result = run_module(capsys, guardduty_publishing_destination, dict(ARGS, _ansible_check_mode=True), clients=[guardduty])
+        result = run_module(
+            capsys, guardduty_publishing_destination, dict(ARGS, _ansible_check_mode=True), clients=[guardduty]
+        )
     assert result["changed"] is True
     assert result["destination"] == {"destination_arn": BUCKET, "kms_key_arn": KEY}
 
@@ -78,7 +96,9 @@ def test_absent_deletes_the_export_and_then_has_nothing_to_do(capsys):
     args = {"region": "us-east-1", "detector_id": DETECTOR, "state": "absent"}
     with ServiceModelStub("guardduty") as guardduty:
         guardduty.expect("list_publishing_destinations", {"DetectorId": DETECTOR}, listed(DESTINATION))
-        guardduty.expect("describe_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, described())
+        guardduty.expect(
+            "describe_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, described()
+        )
         guardduty.expect("delete_publishing_destination", {"DetectorId": DETECTOR, "DestinationId": DESTINATION}, {})
         removed = run_module(capsys, guardduty_publishing_destination, args, clients=[guardduty])
     with ServiceModelStub("guardduty") as guardduty:

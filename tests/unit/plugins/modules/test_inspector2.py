@@ -29,11 +29,22 @@ def status(ec2="DISABLED", ecr="DISABLED", lambda_="DISABLED"):
 
 def test_types_being_enabled_count_as_on(capsys):
     with ServiceModelStub("inspector2") as inspector:
-        inspector.expect("batch_get_account_status", {"accountIds": [ACCOUNT]}, status("ENABLED", "ENABLING", "DISABLED"))
+        inspector.expect(
+            "batch_get_account_status", {"accountIds": [ACCOUNT]}, status("ENABLED", "ENABLING", "DISABLED")
+        )
         inspector.expect(
             "enable",
             {"accountIds": [ACCOUNT], "resourceTypes": ["LAMBDA"]},
-            {"accounts": [{"accountId": ACCOUNT, "status": "ENABLING", "resourceStatus": {"ec2": "ENABLED", "ecr": "ENABLING"}}], "failedAccounts": []},
+            {
+                "accounts": [
+                    {
+                        "accountId": ACCOUNT,
+                        "status": "ENABLING",
+                        "resourceStatus": {"ec2": "ENABLED", "ecr": "ENABLING"},
+                    }
+                ],
+                "failedAccounts": [],
+            },
         )
         result = run_module(capsys, inspector2, ARGS, clients=[inspector])
     assert result["changed"] is True
@@ -49,10 +60,17 @@ def test_an_account_inspector_could_not_enable_fails_the_task(capsys):
             {
                 "accounts": [],
                 "failedAccounts": [
-                    {"accountId": ACCOUNT, "errorCode": "ACCESS_DENIED", "errorMessage": "not the delegated administrator"}
+                    {
+                        "accountId": ACCOUNT,
+                        "errorCode": "ACCESS_DENIED",
+                        "errorMessage": "not the delegated administrator",
+                    }
                 ],
             },
         )
         result = run_module(capsys, inspector2, ARGS, clients=[inspector])
     assert result["failed"] is True
-    assert result["msg"] == f"Failed to enable Inspector scanning of {ACCOUNT}: ACCESS_DENIED not the delegated administrator"
+    assert (
+        result["msg"]
+        == f"Failed to enable Inspector scanning of {ACCOUNT}: ACCESS_DENIED not the delegated administrator"
+    )

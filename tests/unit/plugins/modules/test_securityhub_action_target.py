@@ -5,8 +5,17 @@ from ansible_collections.devsecops.aws.plugins.modules import securityhub_action
 from tests.support.service_model import ServiceModelStub, run_module
 
 ARN = "arn:aws:securityhub:us-east-1:123456789012:action/custom/SendToSlack"
-ARGS = {"region": "us-east-1", "id": "SendToSlack", "name": "Send to Slack", "description": "Send the findings to Slack"}
-OTHER = {"ActionTargetArn": "arn:aws:securityhub:us-east-1:123456789012:action/custom/Ticket", "Name": "Ticket", "Description": "Open a ticket"}
+ARGS = {
+    "region": "us-east-1",
+    "id": "SendToSlack",
+    "name": "Send to Slack",
+    "description": "Send the findings to Slack",
+}
+OTHER = {
+    "ActionTargetArn": "arn:aws:securityhub:us-east-1:123456789012:action/custom/Ticket",
+    "Name": "Ticket",
+    "Description": "Open a ticket",
+}
 
 
 def targets(*found):
@@ -27,7 +36,11 @@ def test_a_missing_action_is_created(capsys):
         )
         result = run_module(capsys, securityhub_action_target, ARGS, clients=[hub])
     assert result["changed"] is True
-    assert result["action_target"] == {"action_target_arn": ARN, "name": "Send to Slack", "description": "Send the findings to Slack"}
+    assert result["action_target"] == {
+        "action_target_arn": ARN,
+        "name": "Send to Slack",
+        "description": "Send the findings to Slack",
+    }
 
 
 def test_an_unchanged_action_is_only_read(capsys):
@@ -67,7 +80,9 @@ def test_absent_deletes_the_action_and_then_has_nothing_to_do(capsys):
         hub.expect("delete_action_target", {"ActionTargetArn": ARN}, {"ActionTargetArn": ARN})
         removed = run_module(capsys, securityhub_action_target, args, clients=[hub])
     with ServiceModelStub("securityhub") as hub:
-        hub.expect_error("describe_action_targets", "InvalidAccessException", "Account is not subscribed to AWS Security Hub", {})
+        hub.expect_error(
+            "describe_action_targets", "InvalidAccessException", "Account is not subscribed to AWS Security Hub", {}
+        )
         removed_again = run_module(capsys, securityhub_action_target, args, clients=[hub])
     assert removed["changed"] is True and removed["action_target"] == {}
     assert removed_again["changed"] is False

@@ -20,7 +20,9 @@ NOT_SUBSCRIBED = ("InvalidAccessException", "Account is not subscribed to AWS Se
 def test_enabling_asks_for_no_default_standards_and_consolidated_findings(capsys):
     with ServiceModelStub("securityhub") as hub:
         hub.expect_error("describe_hub", *NOT_SUBSCRIBED, params={})
-        hub.expect("enable_security_hub", {"EnableDefaultStandards": False, "ControlFindingGenerator": "SECURITY_CONTROL"}, {})
+        hub.expect(
+            "enable_security_hub", {"EnableDefaultStandards": False, "ControlFindingGenerator": "SECURITY_CONTROL"}, {}
+        )
         hub.expect("describe_hub", {}, dict(HUB, ControlFindingGenerator="SECURITY_CONTROL"))
         result = run_module(capsys, securityhub_hub, {"region": "us-east-1"}, clients=[hub])
     assert result["changed"] is True
@@ -42,7 +44,10 @@ def test_check_mode_predicts_the_settings_and_only_reads(capsys):
     with ServiceModelStub("securityhub") as hub:
         hub.expect("describe_hub", {}, HUB)
         result = run_module(
-            capsys, securityhub_hub, {"region": "us-east-1", "auto_enable_controls": False, "_ansible_check_mode": True}, clients=[hub]
+            capsys,
+            securityhub_hub,
+            {"region": "us-east-1", "auto_enable_controls": False, "_ansible_check_mode": True},
+            clients=[hub],
         )
     assert result["changed"] is True
     assert result["hub"]["auto_enable_controls"] is False
@@ -52,5 +57,10 @@ def test_check_mode_predicts_the_settings_and_only_reads(capsys):
 def test_matching_settings_are_only_read(capsys):
     with ServiceModelStub("securityhub") as hub:
         hub.expect("describe_hub", {}, HUB)
-        result = run_module(capsys, securityhub_hub, {"region": "us-east-1", "control_finding_generator": "STANDARD_CONTROL"}, clients=[hub])
+        result = run_module(
+            capsys,
+            securityhub_hub,
+            {"region": "us-east-1", "control_finding_generator": "STANDARD_CONTROL"},
+            clients=[hub],
+        )
     assert result["changed"] is False

@@ -19,14 +19,22 @@ def enabled(*keys):
 
 def caller():
     sts = ServiceModelStub("sts")
-    sts.expect("get_caller_identity", {}, {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/ci", "UserId": "AIDAEXAMPLE"})
+    sts.expect(
+        "get_caller_identity",
+        {},
+        {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/ci", "UserId": "AIDAEXAMPLE"},
+    )
     return sts
 
 
 def test_missing_integrations_and_our_own_product_are_accepted(capsys):
     with caller() as sts, ServiceModelStub("securityhub") as hub:
         hub.expect("list_enabled_products_for_import", {}, enabled("aws/guardduty"))
-        hub.expect("enable_import_findings_for_product", {"ProductArn": OWN_PRODUCT}, {"ProductSubscriptionArn": subscription(f"{ACCOUNT}/default")})
+        hub.expect(
+            "enable_import_findings_for_product",
+            {"ProductArn": OWN_PRODUCT},
+            {"ProductSubscriptionArn": subscription(f"{ACCOUNT}/default")},
+        )
         hub.expect(
             "enable_import_findings_for_product",
             {"ProductArn": "arn:aws:securityhub:us-east-1::product/aws/config"},
@@ -44,7 +52,11 @@ def test_missing_integrations_and_our_own_product_are_accepted(capsys):
 
 def test_accepted_products_are_only_read(capsys):
     with caller() as sts, ServiceModelStub("securityhub") as hub:
-        hub.expect("list_enabled_products_for_import", {}, enabled("aws/guardduty", "aws/inspector", "aws/config", f"{ACCOUNT}/default"))
+        hub.expect(
+            "list_enabled_products_for_import",
+            {},
+            enabled("aws/guardduty", "aws/inspector", "aws/config", f"{ACCOUNT}/default"),
+        )
         result = run_module(capsys, securityhub_product_integration, ARGS, clients=[hub, sts])
     assert result["changed"] is False
     assert result["enabled"] == []
@@ -53,14 +65,18 @@ def test_accepted_products_are_only_read(capsys):
 def test_products_by_name_need_no_account_lookup(capsys):
     with ServiceModelStub("securityhub") as hub:
         hub.expect("list_enabled_products_for_import", {}, enabled("aws/guardduty"))
-        result = run_module(capsys, securityhub_product_integration, dict(ARGS, products=["aws/guardduty"]), clients=[hub])
+        result = run_module(
+            capsys, securityhub_product_integration, dict(ARGS, products=["aws/guardduty"]), clients=[hub]
+        )
     assert result["changed"] is False
 
 
 def test_check_mode_predicts_and_only_reads(capsys):
     with caller() as sts, ServiceModelStub("securityhub") as hub:
         hub.expect("list_enabled_products_for_import", {}, enabled("aws/guardduty", "aws/inspector", "aws/config"))
-        result = run_module(capsys, securityhub_product_integration, dict(ARGS, _ansible_check_mode=True), clients=[hub, sts])
+        result = run_module(
+            capsys, securityhub_product_integration, dict(ARGS, _ansible_check_mode=True), clients=[hub, sts]
+        )
     assert result["changed"] is True
     assert result["enabled"] == [OWN_PRODUCT]
 
@@ -70,7 +86,10 @@ def test_absent_stops_only_the_listed_products(capsys):
         hub.expect("list_enabled_products_for_import", {}, enabled("aws/guardduty", "aws/macie"))
         hub.expect("disable_import_findings_for_product", {"ProductSubscriptionArn": subscription("aws/guardduty")}, {})
         result = run_module(
-            capsys, securityhub_product_integration, dict(ARGS, products=["aws/guardduty", "aws/config"], state="absent"), clients=[hub]
+            capsys,
+            securityhub_product_integration,
+            dict(ARGS, products=["aws/guardduty", "aws/config"], state="absent"),
+            clients=[hub],
         )
     assert result["changed"] is True
     assert result["disabled"] == ["aws/guardduty"]

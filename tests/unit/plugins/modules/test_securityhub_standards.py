@@ -61,7 +61,11 @@ def test_only_the_missing_standard_is_subscribed_and_others_are_left_alone(capsy
 def test_purge_unsubscribes_standards_not_listed(capsys):
     with ServiceModelStub("securityhub") as hub:
         hub.expect("get_enabled_standards", {}, enabled(subscription(FSBP), subscription(CIS), subscription(PCI)))
-        hub.expect("batch_disable_standards", {"StandardsSubscriptionArns": [subscription(PCI)["StandardsSubscriptionArn"]]}, {})
+        hub.expect(
+            "batch_disable_standards",
+            {"StandardsSubscriptionArns": [subscription(PCI)["StandardsSubscriptionArn"]]},
+            {},
+        )
         result = run_module(capsys, securityhub_standards, dict(ARGS, purge=True), clients=[hub])
     assert result["changed"] is True
     assert result["unsubscribed"] == [PCI]
@@ -81,7 +85,12 @@ def test_absent_unsubscribes_only_the_listed_standards_in_one_call(capsys):
         hub.expect("get_enabled_standards", {}, enabled(subscription(FSBP), subscription(CIS), subscription(PCI)))
         hub.expect(
             "batch_disable_standards",
-            {"StandardsSubscriptionArns": [subscription(FSBP)["StandardsSubscriptionArn"], subscription(CIS)["StandardsSubscriptionArn"]]},
+            {
+                "StandardsSubscriptionArns": [
+                    subscription(FSBP)["StandardsSubscriptionArn"],
+                    subscription(CIS)["StandardsSubscriptionArn"],
+                ]
+            },
             {},
         )
         result = run_module(capsys, securityhub_standards, dict(ARGS, state="absent"), clients=[hub])
@@ -91,7 +100,9 @@ def test_absent_unsubscribes_only_the_listed_standards_in_one_call(capsys):
 
 def test_absent_with_security_hub_off_changes_nothing(capsys):
     with ServiceModelStub("securityhub") as hub:
-        hub.expect_error("get_enabled_standards", "InvalidAccessException", "Account is not subscribed to AWS Security Hub", {})
+        hub.expect_error(
+            "get_enabled_standards", "InvalidAccessException", "Account is not subscribed to AWS Security Hub", {}
+        )
         result = run_module(capsys, securityhub_standards, dict(ARGS, state="absent"), clients=[hub])
     assert result["changed"] is False
 
