@@ -21,6 +21,8 @@ The clock is an argument (`today`): evaluation never reads the real date.
 
 import datetime
 
+import yaml
+
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import (
     SEVERITIES,
     SEVERITY_RANK,
@@ -31,7 +33,9 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.model impo
 try:
     from jsonschema import Draft202012Validator, FormatChecker
 except ImportError:
-    Draft202012Validator = None
+    HAS_JSONSCHEMA = False
+else:
+    HAS_JSONSCHEMA = True
 
 WAIVER_KEYS = ("id", "rule", "cve", "cwe", "package")
 
@@ -129,21 +133,29 @@ def _dates_as_text(policy):
     if not isinstance(waivers, list):
         return policy
     as_text = [
-        dict(waiver, expires=waiver["expires"].isoformat())
-        if isinstance(waiver, dict) and isinstance(waiver.get("expires"), datetime.date)
-        else waiver
+        (
+            dict(waiver, expires=waiver["expires"].isoformat())
+            if isinstance(waiver, dict) and isinstance(waiver.get("expires"), datetime.date)
+            else waiver
+        )
         for waiver in waivers
     ]
     return dict(policy, waivers=as_text)
 
 
-def validate_policy(policy):
-    """The policy with dates as text, or PolicyError listing every problem by its path.
+def load_policy_file(path):
+    """The policy a YAML (or JSON) file holds, or PolicyError naming the file."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return yaml.safe_load(stream)
+    except OSError as e:
+        raise PolicyError(f"cannot read policy file {path}: {e.strerror}") from e
+    except yaml.YAMLError as e:
+        raise PolicyError(f"policy file {path} is not valid YAML: {e}") from e
 
-    Raises ImportError when jsonschema is missing (modules turn it into missing_required_lib).
-    """
-    if Draft202012Validator is None:
-        raise ImportError("jsonschema")
+
+def validate_policy(policy):
+    """The policy with dates as text, or PolicyError listing every problem by its path (needs jsonschema)."""
     policy = _dates_as_text(policy)
     validator = Draft202012Validator(POLICY_SCHEMA, format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(policy), key=lambda error: [str(part) for part in error.absolute_path])
@@ -161,7 +173,7 @@ def _waiver_index(waivers, today):
         if datetime.date.fromisoformat(waiver["expires"]) < today:
             expired.append(entry)
             continue
-        (key, value), = waiver["match"].items()
+        ((key, value),) = waiver["match"].items()
         index[key].setdefault(value, entry)
     return index, expired
 
@@ -202,7 +214,9 @@ def _breaches(counted, max_findings):
     for severity, count in overall.items():
         limit = max_findings.get(severity)
         if limit is not None and count > limit:
-            breaches[(None, severity)] = f"max_findings.{severity}: {count} {severity} findings, at most {limit} allowed"
+            breaches[(None, severity)] = (
+                f"max_findings.{severity}: {count} {severity} findings, at most {limit} allowed"
+            )
     tool_limits = max_findings.get("tools") or {}
     for (tool, severity), count in by_tool.items():
         limit = (tool_limits.get(tool) or {}).get(severity)
@@ -281,5 +295,26 @@ def evaluate(policy, findings, today, reports=None):
         "waived": waived,
         "expired_waivers": expired,
         "breaches": sorted(breaches.values()),
-        "summary": dict(summarise(findings), violations=len(violations), waived=len(waived), expired_waivers=len(expired)),
+        "summary": dict(
+            summarise(findings), violations=len(violations), waived=len(waived), expired_waivers=len(expired)
+        ),
     }
+
+
+def _describe(violation):
+    finding = violation["finding"]
+    if finding is None:
+        return violation["message"]
+    where = finding.get("package_purl") or finding.get("package_name") or finding.get("file") or finding.get("url")
+    subject = f"[{finding['severity']}] {finding['tool']} {finding['rule_id']}" + (f" in {where}" if where else "")
+    return f"{subject}: {violation['message']}"
+
+
+def failure_message(result, listed=10):
+    """One readable line per violation, worst first, for a failed task."""
+    violations = result["violations"]
+    lines = [f"Security gate failed: {len(violations)} violation(s), worst first:"]
+    lines.extend("- " + _describe(violation) for violation in violations[:listed])
+    if len(violations) > listed:
+        lines.append(f"- ... and {len(violations) - listed} more (see violations and the reports)")
+    return "\n".join(lines)

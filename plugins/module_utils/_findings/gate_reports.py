@@ -57,8 +57,14 @@ def markdown(result):
         for violation in result["violations"][:MARKDOWN_ROWS]:
             finding = violation["finding"] or {}
             rows.append(
-                (finding.get("severity", ""), finding.get("tool", ""), finding.get("rule_id", ""),
-                 finding.get("title", ""), _location(finding), violation["message"])
+                (
+                    finding.get("severity", ""),
+                    finding.get("tool", ""),
+                    finding.get("rule_id", ""),
+                    finding.get("title", ""),
+                    _location(finding),
+                    violation["message"],
+                )
             )
         lines.extend(_table(["Severity", "Tool", "Rule", "Title", "Where", "Why"], rows))
         if len(result["violations"]) > MARKDOWN_ROWS:
@@ -70,8 +76,14 @@ def markdown(result):
     if result["waived"]:
         lines += ["", "### Waived", ""]
         rows = [
-            (item["finding"]["severity"], item["finding"]["tool"], item["finding"]["rule_id"],
-             _match_text(item["waiver"]), item["waiver"]["owner"], item["waiver"]["expires"])
+            (
+                item["finding"]["severity"],
+                item["finding"]["tool"],
+                item["finding"]["rule_id"],
+                _match_text(item["waiver"]),
+                item["waiver"]["owner"],
+                item["waiver"]["expires"],
+            )
             for item in result["waived"][:MARKDOWN_ROWS]
         ]
         lines.extend(_table(["Severity", "Tool", "Rule", "Waiver", "Owner", "Expires"], rows))
@@ -79,7 +91,7 @@ def markdown(result):
 
 
 def _match_text(waiver):
-    (key, value), = waiver["match"].items()
+    ((key, value),) = waiver["match"].items()
     return f"{key}: {value}"
 
 
@@ -96,12 +108,16 @@ def junit(result):
         if finding is None:
             case = _testcase(suite, "security_gate." + violation["rule"], violation["message"])
         else:
-            case = _testcase(suite, f"security_gate.{finding['tool']}", f"{finding['rule_id']} {_location(finding)}".strip())
+            case = _testcase(
+                suite, f"security_gate.{finding['tool']}", f"{finding['rule_id']} {_location(finding)}".strip()
+            )
         failure = ET.SubElement(case, "failure", message=violation["message"], type=violation["rule"])
         failure.text = (finding or {}).get("title") or violation["message"]
     for item in waived:
         finding = item["finding"]
-        case = _testcase(suite, f"security_gate.{finding['tool']}", f"{finding['rule_id']} {_location(finding)}".strip())
+        case = _testcase(
+            suite, f"security_gate.{finding['tool']}", f"{finding['rule_id']} {_location(finding)}".strip()
+        )
         ET.SubElement(case, "skipped", message=f"waived ({_match_text(item['waiver'])}): {item['waiver']['reason']}")
     if not violations:
         _testcase(suite, "security_gate", "policy")
@@ -173,7 +189,9 @@ def _current(path):
 
 
 def _write_atomically(path, text):
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=os.path.dirname(path) or ".", delete=False) as temporary:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=os.path.dirname(path) or ".", delete=False
+    ) as temporary:
         temporary.write(text)
     os.replace(temporary.name, path)
 
