@@ -195,9 +195,11 @@ def _matching_waiver(finding, index, needs_id):
 
 
 def _denied(finding, deny):
-    reasons = []
-    if finding["rule_id"] in deny["rules"]:
-        reasons.append(f"deny.rules: {finding['rule_id']} is denied")
+    """Why the deny lists refuse `finding` (usually nothing: set tests first, messages only on a hit)."""
+    rule_denied = finding["rule_id"] in deny["rules"]
+    if not rule_denied and deny["cwes"].isdisjoint(finding["cwes"]) and deny["cves"].isdisjoint(finding["cves"]):
+        return []
+    reasons = [f"deny.rules: {finding['rule_id']} is denied"] if rule_denied else []
     reasons.extend(f"deny.cwes: {cwe} is denied" for cwe in finding["cwes"] if cwe in deny["cwes"])
     reasons.extend(f"deny.cves: {cve} is denied" for cve in finding["cves"] if cve in deny["cves"])
     return reasons
@@ -227,13 +229,13 @@ def _breaches(counted, max_findings):
     return breaches
 
 
-def _worst_first(violation):
+def _badness(violation):
     finding = violation["finding"]
-    return (-SEVERITY_RANK[finding["severity"]], -(finding["cvss_score"] or 0.0), finding["title"] or "")
+    return (SEVERITY_RANK[finding["severity"]], finding["cvss_score"] or 0.0)
 
 
 def _report_violation(rule, message):
-    return {"rule": rule, "rules": [message], "message": message, "finding": None, "id": None}
+    return {"rule": rule, "rules": [message], "message": message, "finding": None}
 
 
 def _report_violations(policy, reports):
@@ -256,14 +258,14 @@ def evaluate(policy, findings, today, reports=None):
     """
     deny = {key: frozenset((policy.get("deny") or {}).get(key) or ()) for key in ("rules", "cwes", "cves")}
     index, expired = _waiver_index(policy.get("waivers") or (), today)
-    needs_id = bool(index["id"])
+    any_waiver, needs_id = any(index.values()), bool(index["id"])
     max_cvss = policy.get("max_cvss")
 
     counted, waived = [], []
     for finding in findings:
         if finding["status"] != "active":
             continue
-        waiver = _matching_waiver(finding, index, needs_id)
+        waiver = _matching_waiver(finding, index, needs_id) if any_waiver else None
         if waiver is None:
             counted.append(finding)
         else:
@@ -273,17 +275,17 @@ def evaluate(policy, findings, today, reports=None):
     violations = []
     for finding in counted:
         rules = _denied(finding, deny)
-        if max_cvss is not None and (finding["cvss_score"] or 0.0) > max_cvss:
-            rules.append(f"max_cvss: CVSS {finding['cvss_score']} is above {max_cvss}")
+        score = finding["cvss_score"]
+        if max_cvss is not None and score is not None and score > max_cvss:
+            rules.append(f"max_cvss: CVSS {score} is above {max_cvss}")
         for key in ((None, finding["severity"]), (finding["tool"], finding["severity"])):
             if key in breaches:
                 rules.append(breaches[key])
         if rules:
-            violations.append({"rule": rules[0].split(":", 1)[0], "rules": rules, "finding": finding})
-    violations.sort(key=_worst_first)
-    for violation in violations:
-        violation["id"] = finding_id(violation["finding"])
-        violation["message"] = "; ".join(violation["rules"])
+            violations.append(
+                {"rule": rules[0].partition(":")[0], "rules": rules, "message": "; ".join(rules), "finding": finding}
+            )
+    violations.sort(key=_badness, reverse=True)  # stable: ties keep their input order
 
     if reports is None:
         reports = [{"path": None, "tool": tool} for tool in {finding["tool"] for finding in findings}]

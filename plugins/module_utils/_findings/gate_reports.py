@@ -42,6 +42,21 @@ def _table(header, rows):
     return lines
 
 
+def _violation_row(violation):
+    finding = violation["finding"]
+    if finding is None:
+        return ("", "", violation["rule"], "", "", violation["message"], "")
+    return (
+        finding["severity"],
+        finding["tool"],
+        finding["rule_id"],
+        finding["title"],
+        _location(finding),
+        violation["message"],
+        finding_id(finding),
+    )
+
+
 def markdown(result):
     summary = result["summary"]
     lines = [f"## Security gate: {'passed' if result['passed'] else 'FAILED'}", ""]
@@ -53,20 +68,8 @@ def markdown(result):
     ]
     if result["violations"]:
         lines += ["", "### Violations, worst first", ""]
-        rows = []
-        for violation in result["violations"][:MARKDOWN_ROWS]:
-            finding = violation["finding"] or {}
-            rows.append(
-                (
-                    finding.get("severity", ""),
-                    finding.get("tool", ""),
-                    finding.get("rule_id", ""),
-                    finding.get("title", ""),
-                    _location(finding),
-                    violation["message"],
-                )
-            )
-        lines.extend(_table(["Severity", "Tool", "Rule", "Title", "Where", "Why"], rows))
+        rows = [_violation_row(violation) for violation in result["violations"][:MARKDOWN_ROWS]]
+        lines.extend(_table(["Severity", "Tool", "Rule", "Title", "Where", "Why", "Finding id (to waive)"], rows))
         if len(result["violations"]) > MARKDOWN_ROWS:
             lines += ["", f"... and {len(result['violations']) - MARKDOWN_ROWS} more (see the JUnit or SARIF report)."]
     if result["expired_waivers"]:
