@@ -128,7 +128,7 @@ def _error_text(error):
 
 
 def _dates_as_text(policy):
-    """YAML reads an unquoted 2026-12-31 as a date; the schema (and JSON) know only strings."""
+    """A policy from a playbook's YAML may hold an unquoted 2026-12-31 as a date; the schema knows strings."""
     waivers = policy.get("waivers") if isinstance(policy, dict) else None
     if not isinstance(waivers, list):
         return policy
@@ -143,11 +143,20 @@ def _dates_as_text(policy):
     return dict(policy, waivers=as_text)
 
 
+class _PolicyLoader(yaml.SafeLoader):
+    """SafeLoader reading dates as text, so that the schema, not the YAML parser, judges 2026-13-01."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 def load_policy_file(path):
     """The policy a YAML (or JSON) file holds, or PolicyError naming the file."""
     try:
         with open(path, encoding="utf-8") as stream:
-            return yaml.safe_load(stream)
+            return yaml.load(stream, Loader=_PolicyLoader)  # noqa: S506  (a SafeLoader)
     except OSError as e:
         raise PolicyError(f"cannot read policy file {path}: {e.strerror}") from e
     except yaml.YAMLError as e:

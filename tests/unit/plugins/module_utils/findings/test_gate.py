@@ -279,3 +279,17 @@ def test_failure_message_lists_worst_violations_first_and_counts_the_rest():
     assert lines[0] == "Security gate failed: 13 violation(s), worst first:"
     assert lines[1].startswith("- [CRITICAL] trivy CVE-2021-44228 in log4j-core: max_findings.CRITICAL")
     assert lines[-1] == "- ... and 3 more (see violations and the reports)"
+
+
+@pytest.mark.parametrize("expires", ["2026-13-01", "2026-02-30"])
+def test_impossible_unquoted_date_in_a_policy_file_is_refused_by_the_schema(tmp_path, expires):
+    path = tmp_path / "policy.yml"
+    path.write_text(f"waivers:\n  - match: {{rule: x}}\n    reason: r\n    owner: o\n    expires: {expires}\n")
+    with pytest.raises(gate.PolicyError, match=rf"policy.waivers\[0\].expires: '{expires}' is not a valid date"):
+        gate.validate_policy(gate.load_policy_file(str(path)))
+
+
+def test_unquoted_date_in_a_policy_file_is_read_as_text(tmp_path):
+    path = tmp_path / "policy.yml"
+    path.write_text("waivers:\n  - match: {rule: x}\n    reason: r\n    owner: o\n    expires: 2027-01-31\n")
+    assert gate.load_policy_file(str(path))["waivers"][0]["expires"] == "2027-01-31"
