@@ -9,6 +9,7 @@ import json
 import botocore.exceptions
 import pytest
 
+from tests.integration.moto_gaps import xfail_if_moto_lacks
 from tests.support.local_aws import client, run_playbook
 
 pytestmark = pytest.mark.slow
@@ -16,6 +17,11 @@ pytestmark = pytest.mark.slow
 PLAYBOOK = "tests/integration/playbooks/securityhub.yml"
 # moto lacks the standards, product import and custom action APIs.
 MOTO_LACKS = {"securityhub_standards": [], "securityhub_products": [], "securityhub_action_targets": []}
+STANDARDS_GAP = "moto 5.2.5 lacks the standards API; test_securityhub_standards.py checks it against the service model"
+PRODUCTS_GAP = "moto 5.2.5 lacks the product import API; test_securityhub_product_integration.py checks it against the service model"
+ACTION_TARGETS_GAP = (
+    "moto 5.2.5 lacks the custom action API; test_securityhub_action_target.py checks it against the service model"
+)
 
 
 def hub(endpoint):
@@ -26,8 +32,10 @@ def hub(endpoint):
         return None
 
 
-def run(endpoint, *args, **extra_vars):
-    return run_playbook(endpoint, PLAYBOOK, "-e", json.dumps(dict(MOTO_LACKS, **extra_vars)), *args)
+def run(endpoint, *args, switched_on=(), **extra_vars):
+    """The playbook with what moto lacks switched off, except the variables in `switched_on`."""
+    off = {name: value for name, value in MOTO_LACKS.items() if name not in switched_on}
+    return run_playbook(endpoint, PLAYBOOK, "-e", json.dumps(dict(off, **extra_vars)), *args)
 
 
 def test_check_mode_on_a_fresh_endpoint_reports_changes_and_makes_none(fresh_aws):
@@ -58,3 +66,38 @@ def test_converge_is_idempotent_and_absent_undoes_it(fresh_aws):
     removed_again = run(fresh_aws, securityhub_state="absent")
     assert removed_again.rc == 0, removed_again
     assert removed_again.changed == 0, removed_again
+
+
+# With a feature on, the role's real calls reach moto, which cannot serve them.
+def test_default_standards_are_subscribed(fresh_aws):
+    result = run(fresh_aws, switched_on=["securityhub_standards"])
+    xfail_if_moto_lacks(result, "GetEnabledStandards", STANDARDS_GAP)
+    assert result.rc == 0, result
+    subscriptions = client(fresh_aws, "securityhub").get_enabled_standards()["StandardsSubscriptions"]
+    assert {s["StandardsArn"].split("standards/")[1] for s in subscriptions} == {
+        "aws-foundational-security-best-practices/v/1.0.0",
+        "cis-aws-foundations-benchmark/v/3.0.0",
+    }
+
+
+def test_integrations_and_our_own_product_are_accepted(fresh_aws):
+    result = run(fresh_aws, switched_on=["securityhub_products"])
+    xfail_if_moto_lacks(result, "ListEnabledProductsForImport", PRODUCTS_GAP)
+    assert result.rc == 0, result
+    subscriptions = client(fresh_aws, "securityhub").list_enabled_products_for_import()["ProductSubscriptions"]
+    assert {arn.split("product-subscription/")[1] for arn in subscriptions} >= {
+        "aws/guardduty",
+        "aws/inspector",
+        "aws/config",
+        "123456789012/default",
+    }
+
+
+def test_send_to_slack_action_is_created(fresh_aws):
+    result = run(fresh_aws, switched_on=["securityhub_action_targets"])
+    xfail_if_moto_lacks(result, "DescribeActionTargets", ACTION_TARGETS_GAP)
+    assert result.rc == 0, result
+    targets = client(fresh_aws, "securityhub").describe_action_targets()["ActionTargets"]
+    assert [t["ActionTargetArn"] for t in targets] == [
+        "arn:aws:securityhub:us-east-1:123456789012:action/custom/SendToSlack"
+    ]
