@@ -21,6 +21,7 @@ options:
         C(aws-foundational-security-best-practices/v/1.0.0), C(cis-aws-foundations-benchmark/v/3.0.0),
         C(nist-800-53/v/5.0.0) or C(pci-dss/v/4.0.1). A name is made into the ARN for the
         module's region and partition.
+      - CIS 1.2.0's ARN has another form (C(arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0)); give it whole.
     type: list
     elements: str
     required: true
