@@ -19,7 +19,7 @@ import json
 import time
 from datetime import datetime, timedelta, timezone
 
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._securityhub import SecurityHubErrorHandler
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.asff import FIELD_PREFIX, OWN_FIELDS, range_prefix
 
 MAX_BATCH_COUNT = 100
@@ -29,10 +29,6 @@ CALLS_PER_SECOND = 10  # BatchImportFindings: 10 a second per account and region
 BURST = 30  # burst 30
 FAILED_FINDING_ATTEMPTS = 4
 _TRANSIENT_CODES = ("Throttl", "TooManyRequests", "InternalFailure", "InternalError", "ServiceUnavailable", "Unavailable")
-
-
-class SecurityHubErrorHandler(DevSecOpsErrorHandler):
-    pass
 
 
 @SecurityHubErrorHandler.common_error_handler("read findings from Security Hub")
