@@ -48,11 +48,11 @@ def probe(mode, report):
     return json.loads(out.stdout)
 
 
-def asff_of(report):
-    """The ASFF findings of `report` with their creation timestamps, as the module would send them."""
+def import_plan(report):
+    """The plan the module would make for `report` on an empty Security Hub (everything created)."""
     parsed = parse_report(report)
     new = [to_asff(finding, ACCOUNT_ID, PRODUCT_ARN) for finding in parsed["findings"]]
-    return securityhub.plan_import(new, {}, datetime.now(timezone.utc)).writes()
+    return securityhub.plan_import(new, {}, datetime.now(timezone.utc))
 
 
 def import_batched(endpoint, shub, findings):
@@ -87,8 +87,9 @@ def measure(size, tool, directory, endpoint, shub, args):
     row = {"tool": tool, "size": size, "report_mb": report.stat().st_size / 1e6}
     row.update(probe("held", report))
     row["traced_peak_mb"] = probe("streamed", report)["traced_peak_mb"]
-    findings = asff_of(report)
+    plan = import_plan(report)
     report.unlink()
+    findings, row["duplicate_ids"] = plan.writes(), plan.duplicates
     if size <= args.import_max:
         row["batched"] = import_batched(endpoint, shub, findings)
     else:
@@ -120,6 +121,7 @@ def _sent(cell):
 
 
 IMPORT_COLUMNS = (
+    ("dup Ids", lambda row: f"{row['duplicate_ids']:,}"),
     ("calls", lambda row: f"{row['batched']['calls']:,}"),
     ("floor", lambda row: f"{math.ceil(row['findings'] / securityhub.MAX_BATCH_COUNT):,}"),
     ("failed", _sent(lambda row: f"{row['batched']['failed']}")),
@@ -149,6 +151,7 @@ def print_notes(args):
   RSS held MB    peak RSS growth while parse_report and to_asff hold every finding (as the module does)
   traced MB      tracemalloc peak of iter_findings -> to_asff, one finding at a time, nothing kept;
                  traced/report flat across sizes = memory follows the report, not the finding count
+  dup Ids        findings whose ASFF Id repeats another's (the importer sends each Id once); 0 = all distinct
   calls, floor   BatchImportFindings calls made; ceil(N/100), as the API takes at most 100 findings a call
                  (above --import-max: calls planned by securityhub.batches, nothing sent, "-" elsewhere)
   import s       wall seconds of securityhub.send against moto; client CPU s is our side of it
