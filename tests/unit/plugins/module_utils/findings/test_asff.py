@@ -1,7 +1,6 @@
 """The ASFF mapping: valid requests, stable and distinct Ids, limits after escaping, round trip."""
 
 import json
-from pathlib import Path
 
 import botocore.session
 import pytest
@@ -10,9 +9,10 @@ from botocore.validate import validate_parameters
 from ansible_collections.devsecops.aws.plugins.module_utils._findings import asff
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import finding_id, new_finding
 
+from tests.support.fixtures import REPORTS
+
 ACCOUNT = "123456789012"
 PRODUCT = f"arn:aws:securityhub:us-east-1:{ACCOUNT}:product/{ACCOUNT}/default"
-FIXTURES = Path(__file__).resolve().parents[4] / "fixtures" / "reports"
 IMPORT_SHAPE = (
     botocore.session.get_session().get_service_model("securityhub").operation_model("BatchImportFindings").input_shape
 )
@@ -171,7 +171,7 @@ def test_from_asff_status_follows_workflow_and_record_state(workflow, record_sta
 
 
 def test_from_asff_reads_an_inspector_finding():
-    (record,) = json.loads((FIXTURES / "asff/inspector-one-vuln.asff.json").read_text())
+    (record,) = json.loads((REPORTS / "asff/inspector-one-vuln.asff.json").read_text())
     finding = asff.from_asff(record)
     assert finding["tool"] == "inspector"
     assert finding["rule_id"] == "AWSInspector"
@@ -181,7 +181,7 @@ def test_from_asff_reads_an_inspector_finding():
 
 
 def test_from_asff_reads_guardduty_findings():
-    records = json.loads((FIXTURES / "asff/guardduty-findings.asff.json").read_text())["Findings"]
+    records = json.loads((REPORTS / "asff/guardduty-findings.asff.json").read_text())["Findings"]
     findings = [asff.from_asff(record) for record in records]
     assert {finding["tool"] for finding in findings} == {"guardduty"}
     assert [finding["severity"] for finding in findings] == [record["Severity"]["Label"] for record in records]

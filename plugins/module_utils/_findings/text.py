@@ -1,0 +1,51 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the devsecops.aws collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""PRIVATE to the devsecops.aws collection: text helpers every parser shares."""
+
+import html
+import re
+
+_TAG = re.compile(r"<[^>]+>")
+_BLANKS = re.compile(r"[ \t]*\n[ \t\n]*")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_CVE = re.compile(r"\bCVE-\d{4}-\d{4,}\b", re.IGNORECASE)
+_CWE = re.compile(r"\s*(?:external/cwe/)?(?:cwe[-_ :]*)?(\d+)\b", re.IGNORECASE)
+
+
+def plain(text):
+    """Report text (some tools write HTML paragraphs) as plain text with tidy line breaks."""
+    if not text:
+        return ""
+    text = str(text)
+    if "<" in text:
+        text = _TAG.sub("\n", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _BLANKS.sub("\n", text).strip()
+
+
+def urls(text):
+    """Every URL in a block of text, in order, without repeats."""
+    return list(dict.fromkeys(_URL.findall(str(text or ""))))
+
+
+def cves(*texts):
+    """CVE ids mentioned in the texts, upper-cased, in order, without repeats."""
+    return list(dict.fromkeys(match.upper() for text in texts for match in _CVE.findall(str(text or ""))))
+
+
+def cwe(value):
+    """"CWE-79" from 79, "79", "CWE-79: ...", "external/cwe/cwe-079"; None for no CWE (0, -1, "")."""
+    if value is None:
+        return None
+    match = _CWE.match(str(value))
+    if not match or int(match.group(1)) <= 0:
+        return None
+    return f"CWE-{int(match.group(1))}"
+
+
+def cwes(values):
+    return list(dict.fromkeys(filter(None, (cwe(value) for value in values or ()))))

@@ -1,0 +1,77 @@
+"""Reading reports: format detection, and clear errors that name the file."""
+
+import json
+
+import pytest
+
+from ansible_collections.devsecops.aws.plugins.module_utils._findings import reports
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("dependency-check/dc-6.0.1-npm-virtual.json", "dependency_check"),
+        ("zap/zap-2.14.0-baseline.json", "zap"),
+        ("zap/zap-2.7.0-multisite.json", "zap"),
+    ],
+)
+def test_the_format_is_recognised_from_the_content(report, name, expected):
+    with open(report(name), "rb") as handle:
+        assert reports.detect_format(json.load(handle)) == expected
+
+
+def write(tmp_path, content, name="report.json"):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("", "is empty"),
+        ("   \n", "is empty"),
+        ('{"site": [{"@name": "x", "alerts": [', "is not valid JSON (truncated?)"),
+        (b"\xff\xfe{", "is not UTF-8 text"),
+        ('{"hello": "world"}', "is in no format this collection reads"),
+        ("[1, 2, 3]", "is in no format this collection reads"),
+        ('{"site": [{"@name": "x", "alerts": [{"pluginid": "1"}]}]}', "cannot parse OWASP ZAP report"),
+        ('{"site": [{"@name": "x", "alerts": [{"pluginid": "1", "riskcode": "7"}]}]}', "riskcode '7', expected 0 to 3"),
+        ('{"reportSchema": "1.1", "dependencies": {"a": 1}}', "expected a list under 'dependencies'"),
+    ],
+)
+def test_a_bad_report_fails_with_a_message_naming_the_file(tmp_path, content, message):
+    path = write(tmp_path, content)
+    with pytest.raises(FindingError) as raised:
+        reports.parse_report(path)
+    assert message in str(raised.value)
+    assert path in str(raised.value)
+
+
+def test_a_missing_report_is_named(tmp_path):
+    with pytest.raises(FindingError, match=f"cannot read report {tmp_path}/nope.json: No such file"):
+        reports.parse_report(str(tmp_path / "nope.json"))
+
+
+def test_an_explicit_format_overrides_detection(tmp_path, report):
+    with pytest.raises(FindingError, match="cannot parse OWASP Dependency-Check report"):
+        reports.parse_report(report("zap/zap-2.14.0-baseline.json"), "dependency_check")
+
+
+def test_a_missing_key_is_named(tmp_path):
+    path = write(tmp_path, '{"site": [{"@name": "x", "alerts": [{"riskcode": "1"}]}]}')
+    with pytest.raises(FindingError, match="expected key 'pluginid' is missing"):
+        reports.parse_report(path)
+
+
+def test_iter_findings_streams_one_finding_at_a_time(report):
+    stream = reports.iter_findings(report("zap/zap-2.14.0-baseline.json"))
+    first = next(stream)
+    assert first["tool"] == "zap"
+    assert sum(1 for _ in stream) == 60
+
+
+def test_report_paths_takes_paths_then_path():
+    assert reports.report_paths({"paths": ["a", "b"], "path": "c"}) == ["a", "b", "c"]
+    assert reports.report_paths({"paths": None, "path": None}) == []

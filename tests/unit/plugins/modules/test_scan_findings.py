@@ -1,0 +1,35 @@
+"""devsecops.aws.scan_findings: reports in, findings and a summary out, clear failures."""
+
+from ansible_collections.devsecops.aws.plugins.modules import scan_findings
+
+from tests.support.fixtures import REPORTS
+from tests.support.service_model import run_module
+
+
+def test_reports_of_several_tools_come_back_as_one_list(capsys):
+    result = run_module(
+        capsys,
+        scan_findings,
+        {"paths": [str(REPORTS / "dependency-check/dc-6.0.1-npm-virtual.json"), str(REPORTS / "zap/zap-odd-cases.json")]},
+    )
+    assert result["changed"] is False
+    assert len(result["findings"]) == 15 + 5
+    assert [(r["tool"], r["count"]) for r in result["reports"]] == [("dependency_check", 15), ("zap", 5)]
+    assert result["summary"]["by_tool"]["zap"]["HIGH"] == 3
+    assert result["summary"]["by_status"]["false_positive"] == 1
+    assert result["summary"]["active"]["CRITICAL"] == 5
+
+
+def test_a_truncated_report_fails_the_task_naming_it(capsys, tmp_path):
+    broken = tmp_path / "zap.json"
+    broken.write_text((REPORTS / "zap/zap-odd-cases.json").read_text()[:300])
+    result = run_module(capsys, scan_findings, {"path": str(broken)})
+    assert result["failed"] is True
+    assert result["msg"].startswith(f"report {broken} is not valid JSON (truncated?)")
+    assert "findings" not in result
+
+
+def test_path_or_paths_is_required(capsys):
+    result = run_module(capsys, scan_findings, {})
+    assert result["failed"] is True
+    assert "one of the following is required: path, paths" in result["msg"]
