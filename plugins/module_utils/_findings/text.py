@@ -49,3 +49,8 @@ def cwe(value):
 
 def cwes(values):
     return list(dict.fromkeys(filter(None, (cwe(value) for value in values or ()))))
+
+
+def cwes_in_tags(tags):
+    """CWEs among free-form tags ("cwe-79", "external/cwe/cwe-079", "CWE-346: ..."); other tags, numbers too, ignored."""
+    return cwes(tag for tag in tags or () if "cwe" in str(tag).lower())

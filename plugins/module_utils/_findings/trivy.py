@@ -1,0 +1,129 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the devsecops.aws collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""PRIVATE to the devsecops.aws collection.
+
+Trivy JSON reports: SchemaVersion 2 ({"ArtifactName", "Results": [...]}) with Vulnerabilities,
+Misconfigurations and Secrets per result, and the legacy layout (before 0.20) that is a bare list
+of results with Vulnerabilities only. A misconfiguration that passed (Status PASS) is not a finding.
+"""
+
+from .model import FindingError, new_finding, normalise_severity, severity_from_cvss
+from .text import cves, cwes, plain
+
+LABEL = "Trivy"
+TOOL = "trivy"
+
+
+def _results(document):
+    results = document if isinstance(document, list) else document["Results"]
+    if results is None:  # trivy writes "Results": null for a clean artifact
+        return []
+    if not isinstance(results, list):
+        raise FindingError("expected a list under 'Results'")
+    return results
+
+
+def detect(document):
+    if isinstance(document, dict):
+        return "SchemaVersion" in document and "ArtifactName" in document
+    return (
+        isinstance(document, list)
+        and bool(document)
+        and all(isinstance(result, dict) and "Target" in result for result in document)
+    )
+
+
+def describe(document):
+    return {"tool": TOOL, "scope": document.get("ArtifactName") if isinstance(document, dict) else None}
+
+
+def _cvss(vulnerability):
+    """(score, vector) of the highest CVSS version any source gives (v4 over v3 over v2)."""
+    best = (0, None, None)
+    for source in (vulnerability.get("CVSS") or {}).values():
+        for version, prefix in ((4, "V40"), (3, "V3"), (2, "V2")):
+            score = source.get(prefix + "Score")
+            if score is not None and (version, score) > best[:2]:
+                best = (version, float(score), source.get(prefix + "Vector"))
+                break
+    return best[1], best[2]
+
+
+def _vulnerability(result, vulnerability, scope):
+    rule_id = vulnerability.get("VulnerabilityID")
+    if not rule_id:
+        raise FindingError(
+            f"a vulnerability of {vulnerability.get('PkgName')} in {result.get('Target')} has no VulnerabilityID"
+        )
+    score, vector = _cvss(vulnerability)
+    fixed = vulnerability.get("FixedVersion")
+    references = list(dict.fromkeys(filter(None, [vulnerability.get("PrimaryURL")] + (vulnerability.get("References") or []))))
+    return new_finding(
+        tool=TOOL,
+        rule_id=rule_id,
+        title=vulnerability.get("Title") or f"{rule_id} in {vulnerability.get('PkgName')}",
+        description=plain(vulnerability.get("Description")),
+        severity=normalise_severity(vulnerability.get("Severity"), severity_from_cvss(score) or "MEDIUM"),
+        tool_severity=vulnerability.get("Severity"),
+        cves=cves(rule_id, *(vulnerability.get("VendorIDs") or [])),
+        cwes=cwes(vulnerability.get("CweIDs")),
+        cvss_score=score,
+        cvss_vector=vector,
+        package_name=vulnerability.get("PkgName"),
+        package_version=vulnerability.get("InstalledVersion"),
+        package_purl=(vulnerability.get("PkgIdentifier") or {}).get("PURL"),
+        file=vulnerability.get("PkgPath") or result.get("Target"),
+        remediation=f"Upgrade {vulnerability.get('PkgName')} to {fixed}" if fixed else None,
+        references=references,
+        scope=scope,
+        first_seen=vulnerability.get("PublishedDate"),
+    )
+
+
+def _misconfiguration(result, misconfiguration, scope):
+    location = misconfiguration.get("CauseMetadata") or {}
+    return new_finding(
+        tool=TOOL,
+        rule_id=misconfiguration.get("AVDID") or misconfiguration["ID"],
+        title=misconfiguration.get("Title"),
+        description=plain(misconfiguration.get("Message") or misconfiguration.get("Description")),
+        severity=normalise_severity(misconfiguration.get("Severity"), "MEDIUM"),
+        tool_severity=misconfiguration.get("Severity"),
+        file=result.get("Target"),
+        line=location.get("StartLine"),
+        remediation=plain(misconfiguration.get("Resolution")) or None,
+        references=list(dict.fromkeys(filter(None, misconfiguration.get("References") or []))),
+        scope=scope,
+    )
+
+
+def _secret(result, secret, scope):
+    return new_finding(
+        tool=TOOL,
+        rule_id=secret["RuleID"],
+        title=secret.get("Title"),
+        # Match is the line with the secret masked by trivy: safe to keep, useful to find it.
+        description=plain(secret.get("Match")),
+        severity=normalise_severity(secret.get("Severity"), "HIGH"),
+        tool_severity=secret.get("Severity"),
+        file=result.get("Target"),
+        line=secret.get("StartLine"),
+        remediation="Revoke the secret, then remove it from the source and its history",
+        scope=scope,
+    )
+
+
+def findings(document):
+    scope = describe(document)["scope"]
+    for result in _results(document):
+        target_scope = scope or result.get("Target")
+        for vulnerability in result.get("Vulnerabilities") or []:
+            yield _vulnerability(result, vulnerability, target_scope)
+        for misconfiguration in result.get("Misconfigurations") or []:
+            if misconfiguration.get("Status", "FAIL") != "PASS":
+                yield _misconfiguration(result, misconfiguration, target_scope)
+        for secret in result.get("Secrets") or []:
+            yield _secret(result, secret, target_scope)
