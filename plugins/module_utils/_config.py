@@ -84,3 +84,19 @@ def delete_conformance_pack(client, name):
 @ConfigErrorHandler.common_error_handler("upload the conformance pack template to S3")
 def upload_template(s3_client, bucket, key, body):
     return s3_client.put_object(Bucket=bucket, Key=key, Body=body.encode("utf-8"), aws_retry=True)
+
+
+@ConfigErrorHandler.list_error_handler("read the configuration recorder")
+def get_recorder(client, name):
+    recorders = client.describe_configuration_recorders(ConfigurationRecorderNames=[name], aws_retry=True)
+    return next(iter(recorders["ConfigurationRecorders"]), None)
+
+
+@ConfigErrorHandler.common_error_handler("put the configuration recorder")
+def put_recorder(client, recorder):
+    return client.put_configuration_recorder(ConfigurationRecorder=recorder, aws_retry=True)
+
+
+@ConfigErrorHandler.deletion_error_handler("delete the configuration recorder")
+def delete_recorder(client, name):
+    return client.delete_configuration_recorder(ConfigurationRecorderName=name, aws_retry=True)

@@ -60,6 +60,11 @@ name:
   returned: always
   type: str
   sample: default
+region:
+  description: The region of the connection, the recorder's region.
+  returned: always
+  type: str
+  sample: ap-northeast-2
 recording:
   description: Whether the recorder records after the task (or would, in check mode).
   returned: always
@@ -103,7 +108,9 @@ def main():
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
     before = before or {"recording": False}
-    module.exit_json(**report(module, before, after, name=module.params["name"], recording=after["recording"]))
+    module.exit_json(
+        **report(module, before, after, name=module.params["name"], region=module.region, recording=after["recording"])
+    )
 
 
 if __name__ == "__main__":
