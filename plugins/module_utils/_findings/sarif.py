@@ -6,11 +6,12 @@
 """PRIVATE to the devsecops.aws collection.
 
 SARIF 2.1.0 logs (Semgrep, CodeQL, Bandit, Trivy, and any other tool that writes SARIF). The tool
-is the first word of runs[].tool.driver.name, lower-cased ("Semgrep OSS" -> semgrep). Severity
-comes from, in order: the rule's `security-severity` property (a CVSS-like number, or a word as
-Semgrep writes it), the result's level, the rule's defaultConfiguration level; SARIF's default
-level is "warning". A result with an accepted suppression (external or in source) is suppressed;
-a suppression under review or rejected leaves it active. Each location is a finding of its own.
+is the first word of runs[].tool.driver.name, lower-cased ("Semgrep OSS" -> semgrep); the scope is
+the run's versionControlProvenance repositoryUri when it records one. Severity comes from, in
+order: the rule's `security-severity` property (a CVSS-like number, or a word as Semgrep writes
+it), the result's level, the rule's defaultConfiguration level; SARIF's default level is
+"warning". A result with an accepted suppression (external or in source) is suppressed; one whose
+suppressions are all under review or rejected stays active. Each location is a finding of its own.
 """
 
 from .model import FindingError, new_finding, normalise_severity, severity_from_cvss
@@ -38,9 +39,17 @@ def detect(document):
     )
 
 
+def _repository(run):
+    """The repository scanned, when the run records it (CodeQL and GitHub uploads do)."""
+    provenance = run.get("versionControlProvenance") or [{}]
+    return provenance[0].get("repositoryUri")
+
+
 def describe(document):
-    tools = list(dict.fromkeys(_tool(run) for run in _runs(document)))
-    return {"tool": ",".join(tools) or "sarif", "scope": None}
+    runs = _runs(document)
+    tools = list(dict.fromkeys(_tool(run) for run in runs))
+    repositories = list(dict.fromkeys(filter(None, (_repository(run) for run in runs))))
+    return {"tool": ",".join(tools) or "sarif", "scope": ",".join(repositories) or None}
 
 
 def _rules(run):
@@ -93,7 +102,7 @@ def _locations(result):
 
 def findings(document):
     for run in _runs(document):
-        tool = _tool(run)
+        tool, scope = _tool(run), _repository(run)
         by_id, by_index = _rules(run)
         for result in run.get("results") or []:
             rule = _rule_of(result, by_id, by_index)
@@ -106,7 +115,7 @@ def findings(document):
             common = dict(
                 tool=tool,
                 rule_id=rule_id,
-                title=_text(rule.get("shortDescription")) or message.split("\n", 1)[0][:200] or rule.get("name"),
+                title=_text(rule.get("shortDescription")) or message.split("\n", 1)[0] or rule.get("name"),
                 description=message or _text(rule.get("fullDescription")),
                 severity=severity,
                 tool_severity=tool_severity,
@@ -115,6 +124,7 @@ def findings(document):
                 cwes=cwes_in_tags(properties.get("tags")) + cwes(properties.get("cwe")),
                 remediation=_text(rule.get("help")) or None,
                 references=urls(rule.get("helpUri")),
+                scope=scope,
             )
             for file, line in _locations(result):
                 yield new_finding(file=file, line=line, **common)

@@ -89,7 +89,7 @@ def _issue(issue, scope):
     return new_finding(
         tool=TOOL,
         rule_id=issue["rule"],
-        title=message[:200] or issue["rule"],
+        title=message or None,
         description=message,
         severity=severity,
         tool_severity=tool_severity,
@@ -118,7 +118,7 @@ def _hotspot(hotspot, scope):
     return new_finding(
         tool=TOOL,
         rule_id=hotspot.get("ruleKey") or hotspot.get("securityCategory") or hotspot["key"],
-        title=message[:200] or None,
+        title=message or None,
         description=message,
         severity=normalise_severity(probability, "MEDIUM"),
         tool_severity=probability,

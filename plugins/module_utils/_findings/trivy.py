@@ -7,7 +7,8 @@
 
 Trivy JSON reports: SchemaVersion 2 ({"ArtifactName", "Results": [...]}) with Vulnerabilities,
 Misconfigurations and Secrets per result, and the legacy layout (before 0.20) that is a bare list
-of results with Vulnerabilities only. A misconfiguration that passed (Status PASS) is not a finding.
+of results with Vulnerabilities only. A vulnerability rated UNKNOWN (not yet rated) takes the
+severity of its CVSS score, else MEDIUM: unrated is not harmless. A misconfiguration that passed (Status PASS) is not a finding.
 """
 
 from .model import FindingError, new_finding, normalise_severity, severity_from_cvss
@@ -15,6 +16,7 @@ from .text import cves, cwes, plain
 
 LABEL = "Trivy"
 TOOL = "trivy"
+UNRATED = "UNKNOWN"
 
 
 def _results(document):
@@ -52,6 +54,12 @@ def _cvss(vulnerability):
     return best[1], best[2]
 
 
+def _vulnerability_severity(severity, score):
+    """Trivy's own rating; an UNKNOWN (not yet rated) one falls back on the CVSS score, else MEDIUM."""
+    rated = normalise_severity(severity, None) if str(severity).upper() != UNRATED else None
+    return rated or severity_from_cvss(score) or "MEDIUM"
+
+
 def _vulnerability(result, vulnerability, scope):
     rule_id = vulnerability.get("VulnerabilityID")
     if not rule_id:
@@ -60,13 +68,13 @@ def _vulnerability(result, vulnerability, scope):
         )
     score, vector = _cvss(vulnerability)
     fixed = vulnerability.get("FixedVersion")
-    references = list(dict.fromkeys(filter(None, [vulnerability.get("PrimaryURL")] + (vulnerability.get("References") or []))))
+    references = [vulnerability.get("PrimaryURL")] + (vulnerability.get("References") or [])
     return new_finding(
         tool=TOOL,
         rule_id=rule_id,
         title=vulnerability.get("Title") or f"{rule_id} in {vulnerability.get('PkgName')}",
         description=plain(vulnerability.get("Description")),
-        severity=normalise_severity(vulnerability.get("Severity"), severity_from_cvss(score) or "MEDIUM"),
+        severity=_vulnerability_severity(vulnerability.get("Severity"), score),
         tool_severity=vulnerability.get("Severity"),
         cves=cves(rule_id, *(vulnerability.get("VendorIDs") or [])),
         cwes=cwes(vulnerability.get("CweIDs")),
@@ -77,7 +85,7 @@ def _vulnerability(result, vulnerability, scope):
         package_purl=(vulnerability.get("PkgIdentifier") or {}).get("PURL"),
         file=vulnerability.get("PkgPath") or result.get("Target"),
         remediation=f"Upgrade {vulnerability.get('PkgName')} to {fixed}" if fixed else None,
-        references=references,
+        references=list(dict.fromkeys(filter(None, references))),
         scope=scope,
         first_seen=vulnerability.get("PublishedDate"),
     )
