@@ -8,7 +8,8 @@
 import html
 import re
 
-_TAG = re.compile(r"<[^>]+>")
+# Only the markup tools really write: "<2.15.0" or "USER <name>" in plain text must survive.
+_TAG = re.compile(r"</?(?:p|br|li|ul|ol|a|b|i|em|strong|code|pre|div|span|h\d)\b[^<>]*>", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t]*\n[ \t\n]*")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _CVE = re.compile(r"\bCVE-\d{4}-\d{4,}\b", re.IGNORECASE)
@@ -16,7 +17,7 @@ _CWE = re.compile(r"\s*(?:external/cwe/)?(?:cwe[-_ :]*)?(\d+)\b", re.IGNORECASE)
 
 
 def plain(text):
-    """Report text (some tools write HTML paragraphs) as plain text with tidy line breaks."""
+    """Report text that some tools write as HTML paragraphs (ZAP, NVD), as plain text."""
     if not text:
         return ""
     text = str(text)
