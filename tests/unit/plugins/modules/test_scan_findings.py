@@ -33,3 +33,32 @@ def test_path_or_paths_is_required(capsys):
     result = run_module(capsys, scan_findings, {})
     assert result["failed"] is True
     assert "one of the following is required: path, paths" in result["msg"]
+
+
+def test_check_mode_returns_the_same_findings(capsys):
+    args = {"paths": [str(REPORTS / "sarif/sarif-odd-cases.sarif"), str(REPORTS / "trivy/trivy-odd-cases.json")]}
+    normal = run_module(capsys, scan_findings, args)
+    checked = run_module(capsys, scan_findings, dict(args, _ansible_check_mode=True))
+    assert checked["changed"] is False
+    assert checked["findings"] == normal["findings"]
+    assert [(r["format"], r["count"]) for r in checked["reports"]] == [("sarif", 8), ("trivy", 6)]
+
+
+def test_an_explicit_format_is_used(capsys):
+    result = run_module(capsys, scan_findings, {"path": str(REPORTS / "zap/zap-odd-cases.json"), "format": "sonarqube"})
+    assert result["failed"] is True
+    assert result["msg"].startswith("cannot parse SonarQube report ")
+
+
+def test_an_unrecognised_report_fails_and_says_which_reports_were_read(capsys):
+    good, other = str(REPORTS / "sonarqube/hotspots-search.json"), str(REPORTS / "asff/trivy-alpine-310.asff.json")
+    result = run_module(capsys, scan_findings, {"paths": [good, other]})
+    assert result["failed"] is True
+    assert result["msg"].startswith(f"report {other} is in no format this collection reads")
+    assert [r["path"] for r in result["reports"]] == [good]
+
+
+def test_a_missing_report_fails_naming_it(capsys, tmp_path):
+    result = run_module(capsys, scan_findings, {"path": str(tmp_path / "gone.json")})
+    assert result["failed"] is True
+    assert result["msg"] == f"cannot read report {tmp_path / 'gone.json'}: No such file or directory"

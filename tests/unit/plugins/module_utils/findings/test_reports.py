@@ -14,9 +14,19 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.model impo
         ("dependency-check/dc-6.0.1-npm-virtual.json", "dependency_check"),
         ("zap/zap-2.14.0-baseline.json", "zap"),
         ("zap/zap-2.7.0-multisite.json", "zap"),
+        ("sonarqube/issues-search-32-issues.json", "sonarqube"),
+        ("sonarqube/issues-search-impacts-ws-example.json", "sonarqube"),
+        ("sonarqube/hotspots-search.json", "sonarqube"),
+        ("trivy/trivy-image-alpine-310.json", "trivy"),
+        ("trivy/trivy-legacy-list.json", "trivy"),
+        ("sarif/semgrep-1.69.0.sarif", "sarif"),
+        ("sarif/codeql-2.5.8-python.sarif", "sarif"),
+        ("asff/trivy-alpine-310.asff.json", None),
+        ("guardduty/eventbridge-partial-ssh-bruteforce.json", None),
     ],
 )
 def test_the_format_is_recognised_from_the_content(report, name, expected):
+    """Our formats are told apart; other JSON (ASFF, a GuardDuty event) is nobody's."""
     with open(report(name), "rb") as handle:
         assert reports.detect_format(json.load(handle)) == expected
 
@@ -39,6 +49,10 @@ def write(tmp_path, content, name="report.json"):
         ('{"site": [{"@name": "x", "alerts": [{"pluginid": "1"}]}]}', "cannot parse OWASP ZAP report"),
         ('{"site": [{"@name": "x", "alerts": [{"pluginid": "1", "riskcode": "7"}]}]}', "riskcode '7', expected 0 to 3"),
         ('{"reportSchema": "1.1", "dependencies": {"a": 1}}', "expected a list under 'dependencies'"),
+        ('{"issues": [{"key": "x"}], "paging": {}}', "cannot parse SonarQube report"),
+        ('{"SchemaVersion": 2, "ArtifactName": "x", "Results": {"a": 1}}', "expected a list under 'Results'"),
+        ('{"version": "2.1.0", "runs": [{"results": []}]}', "cannot parse SARIF report"),
+        ('{"issues": []}', "is in no format this collection reads"),
     ],
 )
 def test_a_bad_report_fails_with_a_message_naming_the_file(tmp_path, content, message):
@@ -75,3 +89,36 @@ def test_iter_findings_streams_one_finding_at_a_time(report):
 def test_report_paths_takes_paths_then_path():
     assert reports.report_paths({"paths": ["a", "b"], "path": "c"}) == ["a", "b", "c"]
     assert reports.report_paths({"paths": None, "path": None}) == []
+
+
+def test_every_format_is_offered_and_shared_options_match():
+    assert reports.FORMATS == ("dependency_check", "zap", "sonarqube", "trivy", "sarif")
+    assert reports.REPORT_OPTIONS["format"]["choices"] == ("auto",) + reports.FORMATS
+    assert reports.REPORT_OPTIONS["paths"] == {"type": "list", "elements": "path"}
+
+
+def test_a_valid_report_without_findings_is_a_success_with_none(tmp_path, report):
+    result = reports.parse_report(report("dependency-check/dc-8.2.1-npm-virtual-no-vulns.json"))
+    assert (result["format"], result["findings"]) == ("dependency_check", [])
+    clean = write(tmp_path, '{"SchemaVersion": 2, "ArtifactName": "alpine:3.20", "Results": null}')
+    assert reports.parse_report(clean)["findings"] == []
+
+
+def test_parse_reports_keeps_the_order_of_the_paths(report):
+    names = ["sarif/trivy-alpine-310.sarif", "sonarqube/hotspots-search.json", "trivy/trivy-image-alpine-310.json"]
+    results = reports.parse_reports([report(name) for name in names])
+    assert [(r["format"], len(r["findings"])) for r in results] == [("sarif", 4), ("sonarqube", 4), ("trivy", 4)]
+
+
+def test_parsing_ten_thousand_findings_takes_well_under_a_second(tmp_path, report):
+    import time
+
+    document = json.loads(open(report("trivy/trivy-image-alpine-310.json")).read())
+    vulnerabilities = document["Results"][0]["Vulnerabilities"]
+    document["Results"][0]["Vulnerabilities"] = [
+        dict(vulnerabilities[i % 4], VulnerabilityID=f"CVE-2099-{i:05d}") for i in range(10_000)
+    ]
+    path = write(tmp_path, json.dumps(document))
+    started = time.process_time()
+    assert len(reports.parse_report(path)["findings"]) == 10_000
+    assert time.process_time() - started < 1.0

@@ -52,7 +52,7 @@ def test_odd_cases(report):
     ]
     xss, weak = result["findings"][6:]
     assert xss["cwes"] == ["CWE-79", "CWE-116"]
-    assert xss["remediation"] == "Escape\nuser input\nbefore writing it to the page."
+    assert xss["remediation"] == "Escape\nuser input\nbefore writing it to the page."  # markup dropped
     assert xss["references"] == ["https://codeql.github.com/codeql-query-help/javascript/js-xss/"]
     assert weak["cwes"] == ["CWE-327", "CWE-328"]
     assert result["findings"][3]["title"] == "Ünïcödé — 日本語 subprocess ✓"
