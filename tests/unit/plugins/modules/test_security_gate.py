@@ -2,6 +2,7 @@
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from ansible_collections.devsecops.aws.plugins.modules import security_gate
 from tests.support.service_model import ServiceModelStub, run_module
 
+ROOT = Path(__file__).resolve().parents[4]
 TODAY = "2026-11-29"
 POLICY = {
     "max_findings": {"CRITICAL": 0, "HIGH": 0},
@@ -221,3 +223,24 @@ def test_securityhub_error_fails_the_task_saying_what_failed(capsys):
 def test_securityhub_source_refuses_findings_given_inline(capsys):
     result = gate(capsys, source="securityhub", findings=[finding()], region="us-east-1")
     assert result["failed"] and result["msg"] == "findings, path and paths cannot be used with source=securityhub"
+
+
+REPORTS = ROOT / "tests/fixtures/reports"
+
+
+@pytest.mark.parametrize(
+    "reports, passed",
+    [
+        (["dependency-check/dc-8.2.1-npm-virtual-no-vulns.json", "zap/zap-2.14.0-baseline.json"], True),
+        (["dependency-check/dc-6.0.1-npm-virtual.json", "zap/zap-2.14.0-baseline.json"], False),
+        (["dependency-check/dc-8.2.1-npm-virtual-no-vulns.json"], False),
+    ],
+    ids=["clean-dependencies", "vulnerable-dependencies", "zap-report-missing"],
+)
+def test_sample_policy_in_docs_gates_real_reports(capsys, reports, passed):
+    args = dict(
+        paths=[str(REPORTS / name) for name in reports],
+        policy_file=str(ROOT / "docs/examples/security-gate-policy.yml"),
+    )
+    result = run_module(capsys, security_gate, dict(args, today=TODAY, enforce=False))
+    assert result["passed"] is passed, result["violations"][:3]
