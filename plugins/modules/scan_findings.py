@@ -15,7 +15,7 @@ description:
   - Makes no AWS call. The findings feed M(devsecops.aws.securityhub_findings) and
     M(devsecops.aws.security_gate).
   - A missing, empty, truncated or unrecognised report fails the task with a message naming the
-    file: never an empty success.
+    file, never an empty success.
 author:
   - devsecops.aws maintainers
 extends_documentation_fragment:

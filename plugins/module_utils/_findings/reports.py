@@ -34,7 +34,7 @@ FORMATS = tuple(PARSERS)
 REPORT_OPTIONS = dict(
     path=dict(type="path"),
     paths=dict(type="list", elements="path"),
-    format=dict(type="str", default="auto", choices=("auto",) + FORMATS),
+    format=dict(type="str", default="auto", choices=["auto", *FORMATS]),
 )
 
 
