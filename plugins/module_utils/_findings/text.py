@@ -5,6 +5,7 @@
 
 """PRIVATE to the devsecops.aws collection: text helpers every parser shares."""
 
+import functools
 import html
 import re
 
@@ -18,14 +19,17 @@ _CWE = re.compile(r"\s*(?:external/cwe/)?(?:cwe[-_ :]*)?(\d+)\b", re.IGNORECASE)
 
 def plain(text):
     """Report text that some tools write as HTML paragraphs (ZAP, NVD), as plain text."""
-    if not text:
-        return ""
-    text = str(text)
+    return _plain(str(text)) if text else ""
+
+
+# Reports repeat their texts (one rule or CVE text per match or package): clean each text once.
+@functools.lru_cache(maxsize=4096)
+def _plain(text):
     if "<" in text:
         text = _TAG.sub("\n", text)
     if "&" in text:
         text = html.unescape(text)
-    return _BLANKS.sub("\n", text).strip()
+    return _BLANKS.sub("\n", text).strip() if "\n" in text else text.strip()
 
 
 def urls(text):
@@ -35,7 +39,9 @@ def urls(text):
 
 def cves(*texts):
     """CVE ids mentioned in the texts, upper-cased, in order, without repeats."""
-    return list(dict.fromkeys(match.upper() for text in texts for match in _CVE.findall(str(text or ""))))
+    # One search over the joined texts: a Dependency-Check vulnerability has dozens of references.
+    joined = "\n".join(str(text) for text in texts if text)
+    return list(dict.fromkeys(match.upper() for match in _CVE.findall(joined))) if "cve" in joined.lower() else []
 
 
 def cwe(value):
