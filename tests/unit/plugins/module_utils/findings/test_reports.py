@@ -93,7 +93,7 @@ def test_report_paths_takes_paths_then_path():
 
 def test_every_format_is_offered_and_shared_options_match():
     assert reports.FORMATS == ("dependency_check", "zap", "sonarqube", "trivy", "sarif")
-    assert reports.REPORT_OPTIONS["format"]["choices"] == ("auto",) + reports.FORMATS
+    assert reports.REPORT_OPTIONS["format"]["choices"] == ["auto", *reports.FORMATS]
     assert reports.REPORT_OPTIONS["paths"] == {"type": "list", "elements": "path"}
 
 
