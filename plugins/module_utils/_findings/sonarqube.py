@@ -83,24 +83,34 @@ def _issue_severity(issue):
     return normalise_severity(issue.get("severity"), "MEDIUM"), issue.get("severity")
 
 
+def _finding(entry, scope, **specific):
+    """What issues and hotspots share: the message, the place, the project and the dates."""
+    message = entry.get("message") or ""
+    return new_finding(
+        tool=TOOL,
+        title=message or None,
+        description=message,
+        file=_file(entry),
+        line=_line(entry),
+        scope=entry.get("project") or scope,
+        first_seen=entry.get("creationDate"),
+        last_seen=entry.get("updateDate"),
+        **specific,
+    )
+
+
 def _issue(issue, scope):
     severity, tool_severity = _issue_severity(issue)
     message = issue.get("message") or ""
-    return new_finding(
-        tool=TOOL,
+    return _finding(
+        issue,
+        scope,
         rule_id=issue["rule"],
-        title=message or None,
-        description=message,
         severity=severity,
         tool_severity=tool_severity,
         status=ISSUE_RESOLUTION_STATUS.get(issue.get("resolution"), "active"),
         cves=cves(message),
         cwes=cwes_in_tags(issue.get("tags")) or cwes(_cwe_in(message)),
-        file=_file(issue),
-        line=_line(issue),
-        scope=issue.get("project") or scope,
-        first_seen=issue.get("creationDate"),
-        last_seen=issue.get("updateDate"),
     )
 
 
@@ -113,21 +123,14 @@ def _hotspot(hotspot, scope):
     status = "active"
     if hotspot.get("status") == "REVIEWED":
         status = HOTSPOT_RESOLUTION_STATUS.get(hotspot.get("resolution"), "active")
-    message = hotspot.get("message") or ""
     probability = hotspot.get("vulnerabilityProbability")
-    return new_finding(
-        tool=TOOL,
+    return _finding(
+        hotspot,
+        scope,
         rule_id=hotspot.get("ruleKey") or hotspot.get("securityCategory") or hotspot["key"],
-        title=message or None,
-        description=message,
         severity=normalise_severity(probability, "MEDIUM"),
         tool_severity=probability,
         status=status,
-        file=_file(hotspot),
-        line=_line(hotspot),
-        scope=hotspot.get("project") or scope,
-        first_seen=hotspot.get("creationDate"),
-        last_seen=hotspot.get("updateDate"),
     )
 
 
