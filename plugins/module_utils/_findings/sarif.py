@@ -8,17 +8,24 @@
 SARIF 2.1.0 logs (Semgrep, CodeQL, Bandit, Trivy, and any other tool that writes SARIF). The tool
 is the first word of runs[].tool.driver.name, lower-cased ("Semgrep OSS" -> semgrep); the scope is
 the run's versionControlProvenance repositoryUri when it records one. Severity comes from, in
-order: the rule's `security-severity` property (a CVSS-like number, or a word as Semgrep writes
-it), the result's level, the rule's defaultConfiguration level; SARIF's default level is
-"warning". A result with an accepted suppression (external or in source) is suppressed; one whose
-suppressions are all under review or rejected stays active. Each location is a finding of its own.
+order: the `security-severity` property of the result, then of its rule (a CVSS-like number, or a
+word as Semgrep writes it), the result's level, the rule's defaultConfiguration level; SARIF's
+default level is "warning". A result the baseline comparison marks "absent" (gone since the
+last scan) is resolved. A result with an accepted suppression (external or in source) is
+suppressed; one whose suppressions are all under review or rejected stays active. Each location
+is a finding of its own. Trivy names the package only in its message ("Package: libssl1.1"), so
+that is read too: one CVE in two packages at one location stays two findings.
 """
+
+import re
 
 from .model import FindingError, new_finding, normalise_severity, severity_from_cvss
 from .text import cves, cwes, cwes_in_tags, plain, urls
 
 LABEL = "SARIF"
 SUPPRESSION_ACCEPTED = "accepted"
+_MESSAGE_PACKAGE = re.compile(r"^Package: (\S+)$", re.MULTILINE)
+_MESSAGE_VERSION = re.compile(r"^Installed Version: (\S+)$", re.MULTILINE)
 
 
 def _runs(document):
@@ -67,8 +74,9 @@ def _rule_of(result, by_id, by_index):
 
 def _severity(result, rule):
     """(severity, the tool's spelling)."""
-    properties = rule.get("properties") or {}
-    security = properties.get("security-severity")
+    security = (result.get("properties") or {}).get("security-severity")
+    if security is None:
+        security = (rule.get("properties") or {}).get("security-severity")
     if security is not None:
         try:
             return severity_from_cvss(float(security)), str(security)
@@ -83,6 +91,8 @@ def _text(message):
 
 
 def _status(result):
+    if result.get("baselineState") == "absent":
+        return "resolved"
     suppressions = result.get("suppressions") or []
     # A suppression without a status is accepted (SARIF 2.1.0 section 3.35.3).
     if any(suppression.get("status", SUPPRESSION_ACCEPTED) == SUPPRESSION_ACCEPTED for suppression in suppressions):
@@ -100,6 +110,12 @@ def _locations(result):
     return list(dict.fromkeys(places)) or [(None, None)]
 
 
+def _package(message):
+    """(name, version) of the package a Trivy message names, else (None, None)."""
+    name, version = _MESSAGE_PACKAGE.search(message), _MESSAGE_VERSION.search(message)
+    return (name.group(1) if name else None), (version.group(1) if version else None)
+
+
 def findings(document):
     for run in _runs(document):
         tool, scope = _tool(run), _repository(run)
@@ -112,6 +128,7 @@ def findings(document):
             properties = rule.get("properties") or {}
             severity, tool_severity = _severity(result, rule)
             message = _text(result.get("message"))
+            package_name, package_version = _package(message)
             common = dict(
                 tool=tool,
                 rule_id=rule_id,
@@ -122,6 +139,8 @@ def findings(document):
                 status=_status(result),
                 cves=cves(rule_id),
                 cwes=cwes_in_tags(properties.get("tags")) + cwes(properties.get("cwe")),
+                package_name=package_name,
+                package_version=package_version,
                 remediation=_text(rule.get("help")) or None,
                 references=urls(rule.get("helpUri")),
                 scope=scope,

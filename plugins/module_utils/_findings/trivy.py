@@ -8,7 +8,10 @@
 Trivy JSON reports: SchemaVersion 2 ({"ArtifactName", "Results": [...]}) with Vulnerabilities,
 Misconfigurations and Secrets per result, and the legacy layout (before 0.20) that is a bare list
 of results with Vulnerabilities only. A vulnerability rated UNKNOWN (not yet rated) takes the
-severity of its CVSS score, else MEDIUM: unrated is not harmless. A misconfiguration that passed (Status PASS) is not a finding.
+severity of its CVSS score, else MEDIUM: unrated is not harmless. The CVSS score and vector are
+the highest version (v4, v3, v2) that the SeveritySource vendor or NVD gives, else any vendor, so
+the score agrees with the rating. A misconfiguration that passed (PASS) is not a finding; one
+excepted by policy (EXCEPTION) is suppressed.
 """
 
 from .model import FindingError, new_finding, normalise_severity, severity_from_cvss
@@ -20,8 +23,8 @@ UNRATED = "UNKNOWN"
 
 
 def _results(document):
-    results = document if isinstance(document, list) else document["Results"]
-    if results is None:  # trivy writes "Results": null for a clean artifact
+    results = document if isinstance(document, list) else document.get("Results")
+    if results is None:  # a clean artifact: Trivy writes "Results": null, or omits it
         return []
     if not isinstance(results, list):
         raise FindingError("expected a list under 'Results'")
@@ -42,16 +45,23 @@ def describe(document):
     return {"tool": TOOL, "scope": document.get("ArtifactName") if isinstance(document, dict) else None}
 
 
-def _cvss(vulnerability):
-    """(score, vector) of the highest CVSS version any source gives (v4 over v3 over v2)."""
+def _highest_version(sources):
+    """(score, vector) of the highest CVSS version (v4 over v3 over v2) among sources, or None."""
     best = (0, None, None)
-    for source in (vulnerability.get("CVSS") or {}).values():
+    for source in sources:
         for version, prefix in ((4, "V40"), (3, "V3"), (2, "V2")):
             score = source.get(prefix + "Score")
             if score is not None and (version, score) > best[:2]:
                 best = (version, float(score), source.get(prefix + "Vector"))
                 break
-    return best[1], best[2]
+    return best[1:] if best[1] is not None else None
+
+
+def _cvss(vulnerability):
+    """(score, vector) from the vendor Trivy took the severity from, or NVD, else any vendor."""
+    by_vendor = vulnerability.get("CVSS") or {}
+    preferred = [by_vendor[name] for name in (vulnerability.get("SeveritySource"), "nvd") if name in by_vendor]
+    return _highest_version(preferred) or _highest_version(by_vendor.values()) or (None, None)
 
 
 def _vulnerability_severity(severity, score):
@@ -100,6 +110,7 @@ def _misconfiguration(result, misconfiguration, scope):
         description=plain(misconfiguration.get("Message") or misconfiguration.get("Description")),
         severity=normalise_severity(misconfiguration.get("Severity"), "MEDIUM"),
         tool_severity=misconfiguration.get("Severity"),
+        status="suppressed" if misconfiguration.get("Status") == "EXCEPTION" else "active",
         file=result.get("Target"),
         line=location.get("StartLine"),
         remediation=plain(misconfiguration.get("Resolution")) or None,

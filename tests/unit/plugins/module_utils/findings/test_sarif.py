@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import finding_key
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
 
 
@@ -56,3 +57,24 @@ def test_odd_cases(report):
     assert xss["references"] == ["https://codeql.github.com/codeql-query-help/javascript/js-xss/"]
     assert weak["cwes"] == ["CWE-327", "CWE-328"]
     assert result["findings"][3]["title"] == "Ünïcödé — 日本語 subprocess ✓"
+
+
+def test_baseline_absent_is_resolved_and_result_security_severity_wins(report):
+    findings = parse_report(report("sarif/sarif-baseline-states.sarif"))["findings"]
+    codeql = [(f["file"], f["severity"], f["status"]) for f in findings]
+    assert codeql == [
+        ("api/orders.js", "HIGH", "active"),  # unchanged since the baseline
+        ("api/users.js", "HIGH", "resolved"),  # absent: fixed since the baseline
+        ("api/admin.js", "CRITICAL", "active"),  # the result's security-severity 9.8 over its level note
+    ]
+
+
+def test_trivy_sarif_keeps_one_cve_in_two_packages_apart(report):
+    findings = parse_report(report("sarif/trivy-alpine-310.sarif"))["findings"]
+    assert [(f["rule_id"], f["package_name"], f["package_version"]) for f in findings] == [
+        ("CVE-2019-1549", "libcrypto1.1", "1.1.1c-r0"),
+        ("CVE-2019-1551", "libcrypto1.1", "1.1.1c-r0"),
+        ("CVE-2019-1549", "libssl1.1", "1.1.1c-r0"),
+        ("CVE-2019-1551", "libssl1.1", "1.1.1c-r0"),
+    ]
+    assert len({finding_key(f) for f in findings}) == 4

@@ -64,3 +64,27 @@ def test_the_legacy_list(report, tmp_path):
     assert result["format"] == "trivy" and result["scope"] is None
     assert len(result["findings"]) == 6
     assert {f["scope"] for f in result["findings"]} == {"node-app/package-lock.json", "trivy-ci-test (alpine 3.7.1)"}
+
+
+def test_a_clean_report_without_results_has_no_findings(report):
+    result = parse_report(report("trivy/trivy-clean-no-results.json"))
+    assert (result["format"], result["scope"]) == ("trivy", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.5.0")
+    assert result["findings"] == []
+
+
+def test_excepted_misconfigurations_are_suppressed_and_passed_ones_skipped(report):
+    findings = parse_report(report("trivy/trivy-exceptions-and-vendor-cvss.json"))["findings"]
+    misconfigurations = [(f["rule_id"], f["status"], f["file"], f["line"]) for f in findings if f["file"] == "main.tf"]
+    assert misconfigurations == [
+        ("AVD-AWS-0086", "active", "main.tf", 12),
+        ("AVD-AWS-0132", "suppressed", "main.tf", 30),
+    ]
+
+
+def test_the_cvss_score_comes_from_the_severity_source_before_other_vendors(report):
+    left_pad = parse_report(report("trivy/trivy-exceptions-and-vendor-cvss.json"))["findings"][0]
+    # nvd rated it MEDIUM with v3 6.5; Red Hat's 8.6 would contradict the severity shown beside it.
+    assert (left_pad["severity"], left_pad["cvss_score"]) == ("MEDIUM", 6.5)
+    assert left_pad["cvss_vector"] == "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H"
+    freetype = parse_report(report("trivy/trivy-image-os-and-lang-pkgs.json"))["findings"][0]
+    assert (freetype["rule_id"], freetype["cvss_score"]) == ("CVE-2020-15999", 6.5)  # nvd, not redhat 8.6
