@@ -41,8 +41,11 @@ def free_port():
 
 
 def moto_server_command():
-    exe = Path(sys.executable).with_name("moto_server")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "moto.server"]
+    # This Python's moto, else the one scripts/bootstrap installed (when run as a plain script).
+    for exe in (Path(sys.executable).with_name("moto_server"), ROOT / ".venv" / "bin" / "moto_server"):
+        if exe.exists():
+            return [str(exe)]
+    return [sys.executable, "-m", "moto.server"]
 
 
 def reset(url):
