@@ -10,7 +10,8 @@ api/hotspots/search ({"hotspots": [...]}).
 
 Issues carry the legacy `severity` (BLOCKER..INFO), the newer `impacts` (10.x: per software
 quality, HIGH/MEDIUM/LOW, 10.7+ also BLOCKER/INFO), or both: the SECURITY impact wins, then the
-highest impact, then the legacy severity. A resolved issue is not active: FALSE-POSITIVE is a
+highest impact, then the legacy severity, mapped as Sonar maps it onto impacts (BLOCKER
+CRITICAL, CRITICAL HIGH, MAJOR MEDIUM, MINOR LOW, INFO INFORMATIONAL). A resolved issue is not active: FALSE-POSITIVE is a
 false positive, WONTFIX/ACCEPTED are suppressed (someone accepted the risk), FIXED/REMOVED are resolved.
 
 Hotspots have a vulnerabilityProbability (HIGH/MEDIUM/LOW). Once REVIEWED, SAFE is a false
@@ -34,6 +35,9 @@ ISSUE_RESOLUTION_STATUS = {
 HOTSPOT_RESOLUTION_STATUS = {"SAFE": "false_positive", "ACKNOWLEDGED": "suppressed", "FIXED": "resolved"}
 # Sonar's impact scale: BLOCKER and INFO came in 10.7; HIGH/MEDIUM/LOW before.
 IMPACT_SEVERITY = {"BLOCKER": "CRITICAL", "HIGH": "HIGH", "MEDIUM": "MEDIUM", "LOW": "LOW", "INFO": "INFORMATIONAL"}
+# Sonar's own mapping of its legacy severities onto the impact scale (10.x migration): one step
+# below the words' general meaning, so a MAJOR code smell does not weigh as a HIGH finding.
+LEGACY_SEVERITY = {"BLOCKER": "CRITICAL", "CRITICAL": "HIGH", "MAJOR": "MEDIUM", "MINOR": "LOW", "INFO": "INFORMATIONAL"}
 
 
 def _entries(document):
@@ -80,7 +84,8 @@ def _issue_severity(issue):
     if chosen:
         impact = max(chosen, key=lambda impact: SEVERITY_RANK[IMPACT_SEVERITY[impact["severity"]]])
         return IMPACT_SEVERITY[impact["severity"]], f"{impact.get('softwareQuality')}:{impact['severity']}"
-    return normalise_severity(issue.get("severity"), "MEDIUM"), issue.get("severity")
+    legacy = issue.get("severity")
+    return LEGACY_SEVERITY.get(str(legacy).upper(), "MEDIUM"), legacy
 
 
 def _finding(entry, scope, **specific):

@@ -18,7 +18,7 @@ def test_issues_of_a_real_answer_fixed_ones_resolved(report):
 def test_a_pre_10_vulnerability_issue_keeps_its_cve_and_cwe(report):
     findings = parse_report(report("sonarqube/issues-search-vulnerability.json"))["findings"]
     first = findings[0]
-    assert (first["rule_id"], first["severity"], first["tool_severity"]) == ("OWASP:UsingComponentWithKnownVulnerability", "HIGH", "MAJOR")
+    assert (first["rule_id"], first["severity"], first["tool_severity"]) == ("OWASP:UsingComponentWithKnownVulnerability", "MEDIUM", "MAJOR")
     assert first["cves"] == ["CVE-2024-2529"]
     assert first["cwes"] == ["CWE-937"]  # the tag, not the number in the message
     assert first["scope"] == "testapplication" and first["file"] is None
@@ -39,10 +39,10 @@ def test_impacts_legacy_severities_and_resolutions(report):
         ("secrets:S6290", "CRITICAL", "active"),  # 10.7 BLOCKER impact
         ("java:S1135", "INFORMATIONAL", "active"),  # 10.7 INFO impact
         ("java:S2068", "CRITICAL", "active"),  # legacy BLOCKER only
-        ("java:S2076", "CRITICAL", "false_positive"),
-        ("java:S4790", "CRITICAL", "suppressed"),
-        ("java:S5542", "HIGH", "resolved"),
-        ("java:S5542", "HIGH", "resolved"),
+        ("java:S2076", "HIGH", "false_positive"),  # legacy CRITICAL is Sonar's HIGH
+        ("java:S4790", "HIGH", "suppressed"),
+        ("java:S5542", "MEDIUM", "resolved"),  # legacy MAJOR is Sonar's MEDIUM
+        ("java:S5542", "MEDIUM", "resolved"),
     ]
     assert findings[0]["cwes"] == ["CWE-89"]  # "2021" and "cwe" tags are not CWEs
     assert (findings[1]["file"], findings[1]["line"]) == ("config/application.yml", 7)  # from textRange
