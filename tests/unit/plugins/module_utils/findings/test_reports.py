@@ -109,19 +109,3 @@ def test_parse_reports_keeps_the_order_of_the_paths(report):
     results = reports.parse_reports([report(name) for name in names])
     assert [(r["format"], len(r["findings"])) for r in results] == [("sarif", 4), ("sonarqube", 4), ("trivy", 4)]
 
-
-def test_parsing_ten_thousand_findings_takes_well_under_a_second(tmp_path, report):
-    import time
-
-    document = json.loads(open(report("trivy/trivy-image-alpine-310.json")).read())
-    vulnerabilities = document["Results"][0]["Vulnerabilities"]
-    document["Results"][0]["Vulnerabilities"] = [
-        dict(vulnerabilities[i % 4], VulnerabilityID=f"CVE-2099-{i:05d}") for i in range(10_000)
-    ]
-    path = write(tmp_path, json.dumps(document))
-    timings = []
-    for _ in range(3):  # the best of three, so a busy machine does not fail the test
-        started = time.process_time()
-        assert len(reports.parse_report(path)["findings"]) == 10_000
-        timings.append(time.process_time() - started)
-    assert min(timings) < 1.0
