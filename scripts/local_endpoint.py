@@ -70,6 +70,8 @@ class MotoServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # AWS managed IAM policies (AWS_ConfigRole, ...) exist on every real account.
+            env=dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true"),
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
