@@ -2,8 +2,7 @@
 
 moto 5.2.5 lacks conformance packs (only the Organization variants): MOTO_LACKS switches them off here and
 tests/unit/plugins/modules/test_config_conformance_pack.py checks those calls against the service model.
-moto loads no AWS managed policies, so the role's AWS_ConfigRole attachment is off too; its
-ScheduleKeyDeletion fails (HTTP 500) on the key ARN amazon.aws.kms_key sends, so the key stays.
+moto 5.2.5's ScheduleKeyDeletion fails (HTTP 500) on the key ARN amazon.aws.kms_key sends, so the key stays.
 """
 
 import json
@@ -18,7 +17,6 @@ pytestmark = pytest.mark.slow
 PLAYBOOK = "tests/integration/playbooks/aws_config.yml"
 MOTO_LACKS = {
     "aws_config_conformance_packs": [],
-    "aws_config_role_managed_policies": [],
     "aws_config_kms_key_delete": False,
 }
 BUCKET = "123456789012-aws-config"
@@ -107,6 +105,8 @@ def test_converge_is_idempotent_and_absent_undoes_it(fresh_aws):
 
     trust = client(fresh_aws, "iam").get_role(RoleName="devsecops-aws-config")["Role"]["AssumeRolePolicyDocument"]
     assert [s["Principal"] for s in trust["Statement"]] == [{"Service": "config.amazonaws.com"}]
+    attached = client(fresh_aws, "iam").list_attached_role_policies(RoleName="devsecops-aws-config")
+    assert [p["PolicyName"] for p in attached["AttachedPolicies"]] == ["AWS_ConfigRole"]
 
     assert rules(fresh_aws) == {name: {"Owner": "AWS", "SourceIdentifier": i} for name, i in RULES.items()}
 
@@ -145,13 +145,3 @@ def test_the_conformance_packs_are_deployed(fresh_aws):
     assert result.rc == 0, result
     packs = client(fresh_aws, "config").describe_conformance_packs()["ConformancePackDetails"]
     assert sorted(p["ConformancePackName"] for p in packs) == ["devsecops-k-isms", "devsecops-pipeline"]
-
-
-def test_the_role_gets_aws_config_role(fresh_aws):
-    result = run(fresh_aws, switched_on=["aws_config_role_managed_policies"])
-    xfail_if_moto_lacks(
-        result, "AttachRolePolicy", "moto loads no AWS managed policies unless its server is started to"
-    )
-    assert result.rc == 0, result
-    attached = client(fresh_aws, "iam").list_attached_role_policies(RoleName="devsecops-aws-config")
-    assert [p["PolicyName"] for p in attached["AttachedPolicies"]] == ["AWS_ConfigRole"]
