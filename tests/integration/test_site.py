@@ -18,11 +18,27 @@ def active_findings_by_tool(endpoint):
     return counts
 
 
+def guardrails(endpoint):
+    """What the guardrails look like from the account's side."""
+    config = client(endpoint, "config")
+    accounts = client(endpoint, "inspector2").batch_get_account_status(accountIds=["123456789012"])["accounts"]
+    return {
+        "detectors": len(client(endpoint, "guardduty").list_detectors()["DetectorIds"]),
+        "recording": [s["recording"] for s in config.describe_configuration_recorder_status()["ConfigurationRecordersStatus"]],
+        "config_rules": len(config.describe_config_rules()["ConfigRules"]),
+        "inspector": {k: v["status"] for account in accounts for k, v in account["resourceState"].items()},
+        "alert_rules": len(client(endpoint, "events").list_rules()["Rules"]),
+    }
+
+
 def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     run = run_playbook(fresh_aws, "site.yml", "--check")
     assert run.rc == 0, run
     assert run.changed > 0, run  # it says what it would do
     assert active_findings_by_tool(fresh_aws) == {}
+    state = guardrails(fresh_aws)
+    assert (state["detectors"], state["recording"], state["config_rules"], state["alert_rules"]) == (0, [], 0, 0)
+    assert "ENABLED" not in state["inspector"].values()
 
 
 def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
@@ -30,6 +46,13 @@ def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
     assert first.rc == 0, first
     assert first.changed > 0, first
 
+    assert client(fresh_aws, "securityhub").describe_hub()["HubArn"].endswith(":hub/default")
+    state = guardrails(fresh_aws)
+    assert state["detectors"] == 1
+    assert state["recording"] == [True]
+    assert state["config_rules"] > 0
+    assert {state["inspector"][kind] for kind in ("ec2", "ecr", "lambda")} == {"ENABLED"}
+    assert state["alert_rules"] >= 2
     assert set(active_findings_by_tool(fresh_aws)) == {"dependency_check", "zap", "trivy"}
 
     second = run_playbook(fresh_aws, "site.yml")
