@@ -9,12 +9,11 @@ import json
 
 import pytest
 
-from tests.integration.moto_gaps import xfail_if_moto_lacks
-from tests.support.local_aws import client, run_playbook
+from tests.integration.moto_gaps import run_role, xfail_if_moto_lacks
+from tests.support.local_aws import client
 
 pytestmark = pytest.mark.slow
 
-PLAYBOOK = "tests/integration/playbooks/aws_config.yml"
 MOTO_LACKS = {
     "aws_config_conformance_packs": [],
     "aws_config_kms_key_delete": False,
@@ -31,9 +30,7 @@ RULES = {
 
 
 def run(endpoint, *args, switched_on=(), **extra_vars):
-    """The playbook with what moto lacks switched off, except the variables in `switched_on`."""
-    off = {name: value for name, value in MOTO_LACKS.items() if name not in switched_on}
-    return run_playbook(endpoint, PLAYBOOK, "-e", json.dumps(dict(off, **extra_vars)), *args)
+    return run_role(endpoint, "aws_config", MOTO_LACKS, *args, switched_on=switched_on, **extra_vars)
 
 
 def recorders(endpoint):

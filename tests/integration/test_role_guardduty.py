@@ -11,21 +11,18 @@ import json
 import boto3
 import pytest
 
-from tests.integration.moto_gaps import xfail_if_moto_lacks
-from tests.support.local_aws import client, run_playbook
+from tests.integration.moto_gaps import run_role, xfail_if_moto_lacks
+from tests.support.local_aws import client
 
 pytestmark = pytest.mark.slow
 
-PLAYBOOK = "tests/integration/playbooks/guardduty.yml"
 MOTO_LACKS = {"guardduty_export_publishing_enabled": False, "guardduty_export_kms_key_delete": False}
 BUCKET = "123456789012-guardduty-findings"
 KEY_ALIAS = "alias/devsecops-guardduty-findings"
 
 
 def run(endpoint, *args, switched_on=(), **extra_vars):
-    """The playbook with what moto lacks switched off, except the variables in `switched_on`."""
-    off = {name: value for name, value in MOTO_LACKS.items() if name not in switched_on}
-    return run_playbook(endpoint, PLAYBOOK, "-e", json.dumps(dict(off, **extra_vars)), *args)
+    return run_role(endpoint, "guardduty", MOTO_LACKS, *args, switched_on=switched_on, **extra_vars)
 
 
 def detectors(endpoint):

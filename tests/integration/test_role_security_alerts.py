@@ -137,6 +137,6 @@ def test_the_custom_action_is_routed_when_named(fresh_aws):
 
 
 def test_without_a_webhook_the_role_says_what_to_set(fresh_aws):
-    result = run_playbook(fresh_aws, PLAYBOOK)
+    result = run(fresh_aws, security_alerts_slack_webhook_url="")
     assert result.rc != 0
     assert "set security_alerts_slack_webhook_url" in result.output

@@ -4,17 +4,15 @@ moto serves the hub only: standards, product imports and custom actions are swit
 (MOTO_LACKS) and their calls checked against the service model in tests/unit/plugins/modules.
 """
 
-import json
 
 import botocore.exceptions
 import pytest
 
-from tests.integration.moto_gaps import xfail_if_moto_lacks
-from tests.support.local_aws import client, run_playbook
+from tests.integration.moto_gaps import run_role, xfail_if_moto_lacks
+from tests.support.local_aws import client
 
 pytestmark = pytest.mark.slow
 
-PLAYBOOK = "tests/integration/playbooks/securityhub.yml"
 # moto lacks the standards, product import and custom action APIs.
 MOTO_LACKS = {"securityhub_standards": [], "securityhub_products": [], "securityhub_action_targets": []}
 STANDARDS_GAP = "moto 5.2.5 lacks the standards API; test_securityhub_standards.py checks it against the service model"
@@ -33,9 +31,7 @@ def hub(endpoint):
 
 
 def run(endpoint, *args, switched_on=(), **extra_vars):
-    """The playbook with what moto lacks switched off, except the variables in `switched_on`."""
-    off = {name: value for name, value in MOTO_LACKS.items() if name not in switched_on}
-    return run_playbook(endpoint, PLAYBOOK, "-e", json.dumps(dict(off, **extra_vars)), *args)
+    return run_role(endpoint, "securityhub", MOTO_LACKS, *args, switched_on=switched_on, **extra_vars)
 
 
 def test_check_mode_on_a_fresh_endpoint_reports_changes_and_makes_none(fresh_aws):
