@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.support.paths import import_collection  # noqa: E402
 
-
-def _collections_root():
-    # A checkout at ansible_collections/devsecops/aws needs nothing; otherwise scripts/bootstrap
-    # linked it into .venv/collections.
-    if ROOT.parent.name == "devsecops" and ROOT.parent.parent.name == "ansible_collections":
-        return ROOT.parent.parent.parent
-    return ROOT / ".venv" / "collections"
-
-
-sys.path.insert(0, str(_collections_root()))
-sys.path.insert(0, str(ROOT))
+import_collection()
 
 from tests.support.local_aws import MotoServer, reset  # noqa: E402
 

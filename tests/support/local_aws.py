@@ -8,7 +8,8 @@ from pathlib import Path
 
 import boto3
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 sys.path.insert(0, str(ROOT / "scripts"))
 from local_endpoint import DUMMY_ENV, MotoServer, reset  # noqa: E402,F401  (re-exported for conftest)
 

@@ -16,7 +16,8 @@ import pytest
 import yaml
 from ansible.module_utils import basic
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 MODULES = sorted(path.stem for path in (ROOT / "plugins/modules").glob("*.py") if not path.stem.startswith("_"))
 
 
