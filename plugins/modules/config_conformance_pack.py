@@ -48,14 +48,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(config:DescribeConformancePacks), C(config:PutConformancePack), C(config:DeleteConformancePack),
     C(config:ListTagsForResource), C(config:TagResource), and C(s3:PutObject) on O(template_s3_bucket) for large templates.

@@ -46,14 +46,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(config:DescribeConfigRules), C(config:PutConfigRule) and C(config:DeleteConfigRule).
   - AWS Config accepts rules only once the account has a configuration recorder.

@@ -26,14 +26,10 @@ options:
     type: bool
     default: true
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(config:DescribeConfigurationRecorderStatus), C(config:StartConfigurationRecorder) and
     C(config:StopConfigurationRecorder).

@@ -45,14 +45,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(ecr:GetRegistryScanningConfiguration), C(ecr:PutRegistryScanningConfiguration) and,
     for C(ENHANCED), C(inspector2:Enable) and C(iam:CreateServiceLinkedRole).

@@ -69,14 +69,10 @@ options:
             choices: [ENABLED, DISABLED]
             default: ENABLED
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(guardduty:ListDetectors), C(guardduty:GetDetector), C(guardduty:CreateDetector),
     C(guardduty:UpdateDetector), C(guardduty:DeleteDetector), and C(iam:CreateServiceLinkedRole) the first time.

@@ -34,14 +34,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(inspector2:BatchGetAccountStatus), C(inspector2:Enable), C(inspector2:Disable),
     C(iam:CreateServiceLinkedRole) the first time, and C(sts:GetCallerIdentity) without O(account_ids).

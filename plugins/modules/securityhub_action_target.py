@@ -31,14 +31,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(securityhub:DescribeActionTargets), C(securityhub:CreateActionTarget),
     C(securityhub:UpdateActionTarget) and C(securityhub:DeleteActionTarget).

@@ -40,14 +40,10 @@ options:
     type: bool
     default: true
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(securityhub:DescribeHub), C(securityhub:EnableSecurityHub),
     C(securityhub:UpdateSecurityHubConfiguration) and C(securityhub:DisableSecurityHub).

@@ -30,14 +30,10 @@ options:
     choices: [present, absent]
     default: present
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(securityhub:ListEnabledProductsForImport), C(securityhub:EnableImportFindingsForProduct),
     C(securityhub:DisableImportFindingsForProduct), and C(sts:GetCallerIdentity) for C(default).

@@ -35,14 +35,10 @@ options:
     type: bool
     default: false
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
 notes:
   - Needs C(securityhub:GetEnabledStandards), C(securityhub:BatchEnableStandards) and
     C(securityhub:BatchDisableStandards), and Security Hub enabled (M(devsecops.aws.securityhub_hub)).

@@ -1,0 +1,17 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the devsecops.aws collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+
+class ModuleDocFragment:
+    # Modules that manage one piece of AWS state: check mode predicts, diff mode shows before and after.
+    DOCUMENTATION = r"""
+attributes:
+  check_mode:
+    support: full
+    description: Can run in check mode and return the changed status it predicts, writing nothing.
+  diff_mode:
+    support: full
+    description: Returns the state before and after in diff mode.
+"""
