@@ -25,7 +25,6 @@ FIELD_PREFIX = "devsecops/"  # ProductFields keys we own
 
 # Limits the BatchImportFindings API documents, counted in characters of the JSON-escaped text.
 LIMITS = {
-    "Id": 512,
     "GeneratorId": 512,
     "Title": 256,
     "Description": 1024,
@@ -176,13 +175,11 @@ def fingerprint(asff):
     return _digest(json.dumps(content, sort_keys=True), 32)
 
 
-
 def to_asff(finding, account_id, product_arn, resource=None):
     """The ASFF finding for one normalised finding, timestamps left for the importer to set."""
     severity = {"Label": finding["severity"], "Normalized": NORMALIZED_SEVERITY[finding["severity"]]}
     if finding.get("tool_severity"):
         severity["Original"] = truncate(str(finding["tool_severity"]), 64)
-    title = truncate(finding["title"], LIMITS["Title"])
     asff = {
         "SchemaVersion": SCHEMA_VERSION,
         "Id": asff_id(finding),
@@ -195,7 +192,7 @@ def to_asff(finding, account_id, product_arn, resource=None):
             "Severity": {key: value for key, value in severity.items() if key != "Normalized"},
             "Types": _types(finding),
         },
-        "Title": title,
+        "Title": truncate(finding["title"], LIMITS["Title"]),
         "Description": truncate(finding.get("description") or finding["title"], LIMITS["Description"]),
         "ProductFields": _product_fields(finding),
         "Resources": [_resource(finding, resource)],
