@@ -15,3 +15,14 @@ attributes:
     support: full
     description: Returns the state before and after in diff mode.
 """
+
+    # Modules that only read: check mode changes nothing about them, and there is nothing to diff.
+    INFO = r"""
+attributes:
+  check_mode:
+    support: full
+    description: Reads in check mode too; it never changes anything.
+  diff_mode:
+    support: none
+    description: Reads only; there is nothing to diff.
+"""

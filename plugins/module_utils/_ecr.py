@@ -11,6 +11,32 @@ Amazon ECR registry settings that community.aws.ecs_ecr (one repository) does no
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
 
 
+DEFAULT_CONFIGURATION = {"scan_type": "BASIC", "rules": []}
+
+
+def normalised(scan_type, rules):
+    """Rules in a stable order, so that the same configuration compares equal."""
+    rules = [
+        {"scan_frequency": rule["scan_frequency"], "repository_filters": sorted(rule["repository_filters"])}
+        for rule in rules
+    ]
+    return {
+        "scan_type": scan_type,
+        "rules": sorted(rules, key=lambda rule: (rule["scan_frequency"], rule["repository_filters"])),
+    }
+
+
+def found_state(configuration):
+    rules = [
+        {
+            "scan_frequency": rule["scanFrequency"],
+            "repository_filters": [f["filter"] for f in rule["repositoryFilters"]],
+        }
+        for rule in configuration.get("rules") or []
+    ]
+    return normalised(configuration.get("scanType", "BASIC"), rules)
+
+
 class ECRErrorHandler(DevSecOpsErrorHandler):
     pass
 

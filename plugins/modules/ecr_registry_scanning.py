@@ -94,32 +94,6 @@ from ansible_collections.devsecops.aws.plugins.module_utils import _ecr as ecr
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
-DEFAULT_CONFIGURATION = {"scan_type": "BASIC", "rules": []}
-
-
-def normalised(scan_type, rules):
-    """Rules in a stable order, so that the same configuration compares equal."""
-    rules = [
-        {"scan_frequency": rule["scan_frequency"], "repository_filters": sorted(rule["repository_filters"])}
-        for rule in rules
-    ]
-    return {
-        "scan_type": scan_type,
-        "rules": sorted(rules, key=lambda rule: (rule["scan_frequency"], rule["repository_filters"])),
-    }
-
-
-def found_state(configuration):
-    rules = [
-        {
-            "scan_frequency": rule["scanFrequency"],
-            "repository_filters": [f["filter"] for f in rule["repositoryFilters"]],
-        }
-        for rule in configuration.get("rules") or []
-    ]
-    return normalised(configuration.get("scanType", "BASIC"), rules)
-
-
 def rules_request(rules):
     return [
         {
@@ -147,11 +121,11 @@ def main():
     module = DevSecOpsAWSModule(argument_spec=argument_spec, supports_check_mode=True)
     client = module.client("ecr")
     if module.params["state"] == "present":
-        after = normalised(module.params["scan_type"], module.params["rules"])
+        after = ecr.normalised(module.params["scan_type"], module.params["rules"])
     else:
-        after = DEFAULT_CONFIGURATION
+        after = ecr.DEFAULT_CONFIGURATION
     try:
-        before = found_state(ecr.get_registry_scanning_configuration(client))
+        before = ecr.found_state(ecr.get_registry_scanning_configuration(client))
         if before != after and not module.check_mode:
             ecr.put_registry_scanning_configuration(client, after["scan_type"], rules_request(after["rules"]))
     except DevSecOpsError as e:

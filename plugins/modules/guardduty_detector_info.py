@@ -14,14 +14,10 @@ author:
   - devsecops.aws maintainers
 options: {}
 extends_documentation_fragment:
+  - devsecops.aws.attributes.info
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: none
 notes:
   - Needs C(guardduty:ListDetectors) and C(guardduty:GetDetector).
 """
