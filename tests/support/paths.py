@@ -15,7 +15,7 @@ def collections_root():
 
 
 def import_collection():
-    """Let tests and benchmarks import ansible_collections.devsecops.aws and tests.support."""
-    for entry in (str(collections_root()), str(ROOT)):
+    """Let tests and benchmarks import ansible_collections.devsecops.aws, tests.support and scripts/."""
+    for entry in (str(collections_root()), str(ROOT), str(ROOT / "scripts")):
         if entry not in sys.path:
             sys.path.insert(0, entry)
