@@ -61,14 +61,14 @@ notes:
 EXAMPLES = r"""
 - name: Deploy the K-ISMS conformance pack the collection ships
   devsecops.aws.config_conformance_pack:
-    name: devsecops-k-isms
-    template_body: "{{ lookup('ansible.builtin.file', 'conformance_packs/k-isms.yaml') }}"
+    name: devsecops-k-isms-part-1
+    template_body: "{{ lookup('ansible.builtin.file', 'conformance_packs/k-isms-part-1.yaml') }}"
     template_s3_bucket: 123456789012-config
     delivery_s3_bucket: 123456789012-config
 
 - name: Remove it
   devsecops.aws.config_conformance_pack:
-    name: devsecops-k-isms
+    name: devsecops-k-isms-part-1
     state: absent
 """
 
@@ -77,13 +77,13 @@ arn:
   description: The pack's ARN; empty when it does not exist (or only would, in check mode).
   returned: always
   type: str
-  sample: arn:aws:config:us-east-1:123456789012:conformance-pack/devsecops-k-isms/conformance-pack-abcdefghi
+  sample: arn:aws:config:us-east-1:123456789012:conformance-pack/devsecops-k-isms-part-1/conformance-pack-abcdefghi
 conformance_pack:
   description: The pack after the task; empty when it does not exist.
   returned: always
   type: dict
   sample:
-    name: devsecops-k-isms
+    name: devsecops-k-isms-part-1
     template_sha256: 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b
     delivery_s3_bucket: 123456789012-config
     delivery_s3_key_prefix: null

@@ -58,6 +58,12 @@ def test_the_role_ships_the_two_k_isms_parts_and_the_pipeline_pack():
     assert {path.name for path in TEMPLATES} == {"k-isms-part-1.yaml", "k-isms-part-2.yaml", "devsecops-pipeline.yaml"}
 
 
+def test_the_role_deploys_every_pack_it_ships_by_default():
+    defaults = yaml.safe_load((ROOT / "roles/aws_config/defaults/main.yml").read_text())
+    templates = [PACKS.parent / pack["template"] for pack in defaults["aws_config_conformance_packs"]]
+    assert sorted(templates) == sorted(TEMPLATES)
+
+
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda path: path.name)
 def test_each_pack_stays_within_the_rules_aws_config_accepts(path):
     assert len(resources(path)) <= RULES_PER_PACK_LIMIT
