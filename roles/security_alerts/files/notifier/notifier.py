@@ -1,189 +1,142 @@
 # Copyright: Contributors to the devsecops.aws collection
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Lambda handler: post Security Hub findings and AWS Config non-compliance to a Slack webhook.
+"""Lambda handler: post Security Hub findings and AWS Config non-compliance to a Slack webhook, once.
 
 EventBridge invokes it with one of:
-  - "Security Hub Findings - Imported" or "Security Hub Findings - Custom Action" (source aws.securityhub),
-    whose detail.findings are ASFF findings;
-  - "Config Rules Compliance Change" (source aws.config).
+  - "Security Hub Findings - Imported" (source aws.securityhub), whose detail.findings are ASFF findings;
+  - "Security Hub Findings - Custom Action", findings a person sent: posted every time, never deduplicated;
+  - "Config Rules Compliance Change" (source aws.config), posted when NON_COMPLIANT.
+Anything else is ignored. With DEDUPE_TABLE set, a finding is posted once and again only when its
+severity rises or its state changes, a Config evaluation once per rule, resource and compliance type
+(dedupe.py). A post Slack did not accept raises, so that Lambda retries the event and then gives it to
+the dead-letter queue; nothing is recorded for it. The response says what was done.
 
-The webhook URL is a secret: the environment holds only the NAME or ARN of where it is kept, either
-SLACK_WEBHOOK_SECRET_ID (Secrets Manager) or SLACK_WEBHOOK_PARAMETER (SSM SecureString). It is read
-once per warm container for CACHE_SECONDS, again when Slack refuses it (rotated), and never logged.
+Modules (all in the function's package): settings.py (the environment), slack_webhook.py (the URL and
+the POST), slack_message.py (formatting), redaction.py (minimal messages), dedupe.py (the table).
 Only the Python standard library and the boto3 the Lambda runtime provides are used.
 """
 
-import json
 import logging
-import os
 import time
-import urllib.error
-import urllib.request
+from collections import namedtuple
 
-import boto3
+import dedupe
+import slack_message
+import slack_webhook
+from settings import load as load_settings
 
 LOGGER = logging.getLogger()
 LOGGER.setLevel(logging.INFO)
 
-CACHE_SECONDS = int(os.environ.get("SLACK_WEBHOOK_CACHE_SECONDS", "300"))
-TIMEOUT_SECONDS = 10
-# Slack shows at most this many findings of one event; the rest are counted.
-MAX_FINDINGS_SHOWN = 10
-# Slack answers these when a webhook was revoked or rotated: read the secret again and retry once.
-STALE_WEBHOOK_STATUSES = (403, 404, 410)
-
-SEVERITY_STYLE = {
-    "CRITICAL": (":rotating_light:", "#7b0000"),
-    "HIGH": (":red_circle:", "#e01e5a"),
-    "MEDIUM": (":large_orange_circle:", "#ecb22e"),
-    "LOW": (":large_yellow_circle:", "#f2c744"),
-    "INFORMATIONAL": (":information_source:", "#439fe0"),
-}
-NON_COMPLIANT_STYLE = (":warning:", "#ecb22e")
-
-_cache = {"url": None, "expires": 0.0}
+IMPORTED = "Security Hub Findings - Imported"
+CUSTOM_ACTION = "Security Hub Findings - Custom Action"
+CONFIG_CHANGE = "Config Rules Compliance Change"
 
 
 class NotifierError(Exception):
-    """A failure worth a retry by EventBridge; its message never holds the webhook URL."""
+    """A failure worth a retry by Lambda; its message never holds the webhook URL."""
 
 
-def escape(text):
-    """Slack mrkdwn treats &, < and > as markup; finding text comes from outside and must not."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# What an event asks to post: (key, state, body) items, whether they are deduplicated, and
+# message(bodies), the Slack message for the items to post.
+Alert = namedtuple("Alert", "kind items deduplicated message")
 
 
-def severity_style(label):
-    return SEVERITY_STYLE.get(str(label).upper(), SEVERITY_STYLE["INFORMATIONAL"])
-
-
-def product_name(finding):
-    """Security Hub's product name ("Default" for our own imports), else the tool's, else the product ARN."""
-    tool = finding.get("ProductFields", {}).get("Product Name")
-    return finding.get("ProductName") or tool or finding.get("ProductArn", "")
-
-
-def finding_attachment(finding):
-    label = finding.get("Severity", {}).get("Label", "INFORMATIONAL")
-    emoji, colour = severity_style(label)
-    resources = ", ".join(escape(resource.get("Id", "")) for resource in finding.get("Resources", [])[:3])
-    fields = [
-        {"title": "Severity", "value": label, "short": True},
-        {"title": "Product", "value": escape(product_name(finding)), "short": True},
-        {
-            "title": "Account / Region",
-            "value": f"{finding.get('AwsAccountId', '')} / {finding.get('Region', '')}",
-            "short": True,
-        },
-    ]
-    if resources:
-        fields.append({"title": "Resources", "value": resources, "short": False})
-    return {
-        "color": colour,
-        "title": f"{emoji} {escape(finding.get('Title', 'Security Hub finding'))}",
-        "text": escape(finding.get("Description", ""))[:1000],
-        "fields": fields,
-        "footer": escape(finding.get("Id", "")),
-    }
-
-
-def securityhub_message(event):
-    findings = event.get("detail", {}).get("findings", [])
-    action = event.get("detail", {}).get("actionName")
-    heading = f"Security Hub: {len(findings)} finding(s)" + (f" sent with {escape(action)}" if action else "")
-    attachments = [finding_attachment(finding) for finding in findings[:MAX_FINDINGS_SHOWN]]
-    if len(findings) > MAX_FINDINGS_SHOWN:
-        attachments.append({"text": f"and {len(findings) - MAX_FINDINGS_SHOWN} more in Security Hub"})
-    return {"text": heading, "attachments": attachments}
-
-
-def config_message(event):
+def securityhub_alert(event, settings):
     detail = event.get("detail", {})
-    result = detail.get("newEvaluationResult", {})
-    qualifier = result.get("evaluationResultIdentifier", {}).get("evaluationResultQualifier", {})
-    emoji, colour = NON_COMPLIANT_STYLE
-    rule = escape(detail.get("configRuleName", qualifier.get("configRuleName", "")))
-    fields = [
-        {
-            "title": "Resource",
-            "value": escape(f"{detail.get('resourceType', '')} {detail.get('resourceId', '')}"),
-            "short": False,
-        },
-        {
-            "title": "Account / Region",
-            "value": f"{detail.get('awsAccountId', '')} / {detail.get('awsRegion', '')}",
-            "short": True,
-        },
-        {"title": "Compliance", "value": escape(result.get("complianceType", "")), "short": True},
-    ]
-    attachment = {"color": colour, "title": f"{emoji} AWS Config rule {rule}", "fields": fields}
-    if result.get("annotation"):
-        attachment["text"] = escape(result["annotation"])
-    return {
-        "text": f"AWS Config: {escape(detail.get('resourceId', ''))} is non-compliant with {rule}",
-        "attachments": [attachment],
-    }
+    findings = detail.get("findings", [])
+    if not findings:
+        return None
+
+    def message(posted):
+        region = event.get("region")
+        action = detail.get("actionName")
+        return slack_message.securityhub_message(posted, region, settings.max_findings, settings.minimal, action)
+
+    items = [(dedupe.finding_key(finding), dedupe.finding_state(finding), finding) for finding in findings]
+    return Alert("finding(s)", items, event.get("detail-type") == IMPORTED, message)
 
 
-def format_message(event):
-    """The Slack message for an EventBridge event, or None for one this function does not handle."""
-    source, detail_type = event.get("source"), event.get("detail-type", "")
-    if source == "aws.securityhub" and detail_type.startswith("Security Hub Findings"):
-        return securityhub_message(event)
-    if source == "aws.config" and detail_type == "Config Rules Compliance Change":
-        return config_message(event)
+def config_alert(event, settings):
+    detail = event.get("detail", {})
+    if detail.get("newEvaluationResult", {}).get("complianceType") != "NON_COMPLIANT":
+        return None
+
+    def message(_posted):
+        return slack_message.config_message(event, settings.minimal)
+
+    return Alert("Config evaluation(s)", [(dedupe.config_key(detail), {}, event)], True, message)
+
+
+def read_alert(event, settings):
+    """The Alert an event asks for, or None for an event this function does not post."""
+    source, detail_type = event.get("source"), event.get("detail-type")
+    if source == "aws.securityhub" and detail_type in (IMPORTED, CUSTOM_ACTION):
+        return securityhub_alert(event, settings)
+    if source == "aws.config" and detail_type == CONFIG_CHANGE:
+        return config_alert(event, settings)
     return None
 
 
-def read_webhook_url():
-    """The webhook URL from Secrets Manager or SSM, as the environment names it."""
-    if os.environ.get("SLACK_WEBHOOK_SECRET_ID"):
-        secret = boto3.client("secretsmanager").get_secret_value(SecretId=os.environ["SLACK_WEBHOOK_SECRET_ID"])
-        return secret["SecretString"].strip()
-    if os.environ.get("SLACK_WEBHOOK_PARAMETER"):
-        parameter = boto3.client("ssm").get_parameter(Name=os.environ["SLACK_WEBHOOK_PARAMETER"], WithDecryption=True)
-        return parameter["Parameter"]["Value"].strip()
-    raise NotifierError("set SLACK_WEBHOOK_SECRET_ID or SLACK_WEBHOOK_PARAMETER to where the webhook URL is kept")
+def claim(store, items, hold_until):
+    """(claims, duplicates, contended) of the items; an item whose key came earlier in the event is a duplicate."""
+    claims, duplicates, contended, seen = [], 0, 0, set()
+    for key, state, body in items:
+        outcome = dedupe.DUPLICATE if key in seen else store.claim(key, state, hold_until)
+        seen.add(key)
+        if outcome == dedupe.DUPLICATE:
+            duplicates += 1
+        elif outcome == dedupe.CONTENDED:
+            contended += 1
+        else:
+            claims.append((outcome, body))
+    return claims, duplicates, contended
 
 
-def webhook_url(refresh=False):
-    if refresh or _cache["url"] is None or time.monotonic() >= _cache["expires"]:
-        _cache["url"] = read_webhook_url()
-        _cache["expires"] = time.monotonic() + CACHE_SECONDS
-    return _cache["url"]
-
-
-def post(url, message):
-    """POST the message; the HTTP status, or NotifierError when Slack could not be reached."""
-    request = urllib.request.Request(
-        url, data=json.dumps(message).encode("utf-8"), headers={"Content-Type": "application/json"}, method="POST"
-    )
-    try:
-        with urllib.request.urlopen(
-            request, timeout=TIMEOUT_SECONDS
-        ) as response:  # nosec B310: https URL from the secret
-            return response.status
-    except urllib.error.HTTPError as e:
-        return e.code
-    except (urllib.error.URLError, TimeoutError) as e:
-        raise NotifierError(f"cannot reach the Slack webhook: {getattr(e, 'reason', e)}") from None
-
-
-def send(message):
-    status = post(webhook_url(), message)
-    if status in STALE_WEBHOOK_STATUSES:
-        status = post(webhook_url(refresh=True), message)
-    if not 200 <= status < 300:
-        raise NotifierError(f"the Slack webhook answered HTTP {status}")
+def post(alert, bodies, settings, remaining_seconds):
+    status = slack_webhook.send(alert.message(bodies), settings, remaining_seconds)
+    LOGGER.info("posted %d %s to Slack (HTTP %d)", len(bodies), alert.kind, status)
     return status
 
 
-def handler(event, _context):
-    message = format_message(event)
-    if message is None:
+def post_once(alert, settings, remaining_seconds):
+    """Post what the table has not seen; record it only once Slack accepted it."""
+    store = dedupe.DedupeStore(settings.dedupe_table, settings.dedupe_ttl_seconds)
+    claims, duplicates, contended = claim(store, alert.items, time.time() + remaining_seconds())
+    result = {"action": "duplicate", "posted": 0, "duplicates": duplicates}
+    if claims:
+        try:
+            status = post(alert, [body for _, body in claims], settings, remaining_seconds)
+        except Exception:
+            for held, _ in claims:
+                store.release(held)
+            raise
+        for held, _ in claims:
+            store.confirm(held)
+        result.update(action="posted", posted=len(claims), http_status=status)
+    if duplicates:
+        LOGGER.info("skipped %d %s already posted", duplicates, alert.kind)
+    if contended:
+        raise NotifierError(
+            f"another invocation is posting {contended} of the {alert.kind} in this event; failing so that Lambda"
+            " retries it once that post is recorded"
+        )
+    return result
+
+
+def handler(event, context):
+    settings = load_settings()
+    alert = read_alert(event, settings)
+    if alert is None:
         LOGGER.info("ignored an event of source %s, detail-type %s", event.get("source"), event.get("detail-type"))
-        return {"posted": False}
-    status = send(message)
-    LOGGER.info("posted %s to Slack (HTTP %s)", event.get("detail-type"), status)
-    return {"posted": True, "status": status}
+        return {"action": "ignored"}
+
+    def remaining_seconds():
+        return context.get_remaining_time_in_millis() / 1000
+
+    if settings.dedupe_table and alert.deduplicated:
+        return post_once(alert, settings, remaining_seconds)
+    bodies = [body for _, _, body in alert.items]
+    status = post(alert, bodies, settings, remaining_seconds)
+    return {"action": "posted", "posted": len(bodies), "duplicates": 0, "http_status": status}
