@@ -12,8 +12,13 @@ from tests.support.paths import ROOT
 import role_docs  # scripts/role_docs.py (tests.support.paths puts scripts/ on sys.path)
 
 ROLES = sorted(path.parent.parent.name for path in ROOT.glob("roles/*/meta/argument_specs.yml"))
-# Dict options that are free-form maps by nature: a rule's parameters are whatever AWS documents for it.
-FREE_FORM = {("aws_config", "aws_config_rules[].input_parameters")}
+# Dict options that are free-form maps by nature: a rule's parameters are whatever AWS documents for
+# it, an IAM condition whatever its operators and keys are, tags whatever the user names.
+FREE_FORM = {
+    ("aws_config", "aws_config_rules[].input_parameters"),
+    ("secure_bucket", "secure_bucket_policy_statements[].Condition"),
+    ("secure_bucket", "secure_bucket_tags"),
+}
 
 
 def spec(role):
@@ -91,6 +96,11 @@ def validate(role, variables):
         ("aws_config", {"aws_config_conformance_packs": [{"name": "k-isms", "templates": "x.yaml"}]}, "templates"),
         ("securityhub", {"securityhub_action_targets": [{"id": "SendToSlack", "name": "Send to Slack"}]}, "description"),
         ("inspector", {"inspector_resource_types": ["EC2", "LAMBDA_CODES"]}, "LAMBDA_CODES"),
+        (
+            "secure_bucket",
+            {"secure_bucket_policy_statements": [{"Sid": "x", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]},
+            "Resource",
+        ),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
