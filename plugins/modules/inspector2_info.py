@@ -39,6 +39,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+region:
+  description: The region read, the connection's when O(region) is not given.
+  returned: always
+  type: str
+  sample: us-east-1
 account_ids:
   description: The accounts read.
   returned: always
@@ -66,7 +71,7 @@ def main():
         resource_types = inspector2.enabled_resource_types(client, account_ids)
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
-    module.exit_json(changed=False, account_ids=account_ids, resource_types=resource_types)
+    module.exit_json(changed=False, region=module.region, account_ids=account_ids, resource_types=resource_types)
 
 
 if __name__ == "__main__":
