@@ -10,6 +10,14 @@ on top of amazon.aws's AnsibleAWSModule (credentials, region, endpoint_url, no_l
 fail_json_aws all come from there).
 """
 
+import functools
+
+try:
+    import botocore.session
+    from botocore.paginate import Paginator
+except ImportError:
+    pass  # AnsibleAWSModule reports a missing botocore
+
 from ansible_collections.amazon.aws.plugins.module_utils.common import set_collection_info
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
@@ -50,3 +58,23 @@ class DevSecOpsAWSModule(AnsibleAWSModule):
 
     def client(self, service, retry_decorator=None, **extra_params):
         return super().client(service, retry_decorator=retry_decorator or jittered_retry(), **extra_params)
+
+
+@functools.lru_cache(maxsize=None)
+def _paginator_model(service_name, api_version):
+    return botocore.session.get_session().get_paginator_model(service_name, api_version)
+
+
+def paginate(client, operation, **params):
+    """Every page of a paginated read, merged as botocore's build_full_result() merges them.
+
+    The paginators of client.get_paginator() call the bare botocore client, so the retries of
+    DevSecOpsAWSModule.client() never reach their pages. Here each page is a call through the
+    retrying client (aws_retry=True): a throttled page is asked for again, as a single call is,
+    without reading the listing again from its first page.
+    """
+    model = client.meta.service_model
+    api_name = client.meta.method_to_api_mapping[operation]
+    config = _paginator_model(model.service_name, model.api_version).get_paginator(api_name)
+    page = functools.partial(getattr(client, operation), aws_retry=True)
+    return Paginator(page, config, model.operation_model(api_name)).paginate(**params).build_full_result()

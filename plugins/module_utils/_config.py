@@ -11,6 +11,7 @@ AWS Config: the recorder's status, managed rules and conformance packs. One smal
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
 
 
 class ConfigErrorHandler(DevSecOpsErrorHandler):
@@ -62,7 +63,7 @@ def get_conformance_pack(client, name):
 
 @ConfigErrorHandler.list_error_handler("list the conformance pack's tags", [])
 def list_tags(client, arn):
-    return client.get_paginator("list_tags_for_resource").paginate(ResourceArn=arn).build_full_result()["Tags"]
+    return paginate(client, "list_tags_for_resource", ResourceArn=arn)["Tags"]
 
 
 @ConfigErrorHandler.common_error_handler("put the conformance pack")

@@ -12,6 +12,7 @@ per API call.
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
 
 
 class GuardDutyErrorHandler(DevSecOpsErrorHandler):
@@ -23,7 +24,7 @@ class GuardDutyErrorHandler(DevSecOpsErrorHandler):
 
 @GuardDutyErrorHandler.common_error_handler("list the GuardDuty detectors")
 def list_detectors(client):
-    return client.get_paginator("list_detectors").paginate().build_full_result()["DetectorIds"]
+    return paginate(client, "list_detectors")["DetectorIds"]
 
 
 @GuardDutyErrorHandler.list_error_handler("read the GuardDuty detector")

@@ -13,6 +13,7 @@ so that check mode on a new account and a second `state: absent` work.
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
 
 # Subscriptions in these states are (or are becoming) active; DELETING and FAILED ones are not.
 ACTIVE_STANDARDS_STATUSES = ("PENDING", "READY", "INCOMPLETE")
@@ -77,8 +78,7 @@ def standards_arn(name_or_arn, partition, region):
 
 @SecurityHubErrorHandler.list_error_handler("list the enabled Security Hub standards", [])
 def get_enabled_standards(client):
-    paginator = client.get_paginator("get_enabled_standards")
-    return paginator.paginate().build_full_result()["StandardsSubscriptions"]
+    return paginate(client, "get_enabled_standards")["StandardsSubscriptions"]
 
 
 def active_standards(client):
@@ -106,8 +106,7 @@ def batch_disable_standards(client, subscription_arns):
 
 @SecurityHubErrorHandler.list_error_handler("list the Security Hub custom actions", [])
 def describe_action_targets(client):
-    paginator = client.get_paginator("describe_action_targets")
-    return paginator.paginate().build_full_result()["ActionTargets"]
+    return paginate(client, "describe_action_targets")["ActionTargets"]
 
 
 @SecurityHubErrorHandler.common_error_handler("create the Security Hub custom action")
@@ -144,8 +143,7 @@ def product_key(arn):
 
 @SecurityHubErrorHandler.list_error_handler("list the products Security Hub imports findings from", [])
 def list_enabled_products_for_import(client):
-    paginator = client.get_paginator("list_enabled_products_for_import")
-    return paginator.paginate().build_full_result()["ProductSubscriptions"]
+    return paginate(client, "list_enabled_products_for_import")["ProductSubscriptions"]
 
 
 @SecurityHubErrorHandler.common_error_handler("accept findings from a product in Security Hub")

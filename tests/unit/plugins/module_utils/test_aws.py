@@ -74,3 +74,34 @@ def test_error_handler_names_the_action_and_keeps_the_aws_error():
             describe(hub.client)
     assert raised.value.message == "Failed to describe the hub"
     assert raised.value.exception.response["Error"]["Code"] == "InvalidAccessException"
+
+
+def test_a_throttled_page_is_retried_without_reading_the_listing_again(no_sleep):
+    first = {"ActionTargetArn": "arn:aws:securityhub:us-east-1:123456789012:action/custom/A", "Name": "A", "Description": "a"}
+    second = {"ActionTargetArn": "arn:aws:securityhub:us-east-1:123456789012:action/custom/B", "Name": "B", "Description": "b"}
+    with ServiceModelStub("securityhub") as hub:
+        hub.expect("describe_action_targets", {}, {"ActionTargets": [first], "NextToken": "page-2"})
+        hub.expect_error("describe_action_targets", "TooManyRequestsException", params={"NextToken": "page-2"}, http_status=429)
+        hub.expect("describe_action_targets", {"NextToken": "page-2"}, {"ActionTargets": [second]})
+        client = RetryingBotoClientWrapper(hub.client, _aws.jittered_retry())
+        assert _aws.paginate(client, "describe_action_targets") == {"ActionTargets": [first, second]}
+    assert len(no_sleep) == 1
+
+
+def test_pagination_passes_the_request_parameters_and_keeps_the_non_aggregated_keys(no_sleep):
+    rule = {"ConfigRuleName": "s3-versioning", "ComplianceType": "COMPLIANT"}
+    with ServiceModelStub("config") as config:
+        config.expect(
+            "describe_conformance_pack_compliance",
+            {"ConformancePackName": "pack"},
+            {"ConformancePackName": "pack", "ConformancePackRuleComplianceList": [rule], "NextToken": "t"},
+        )
+        config.expect(
+            "describe_conformance_pack_compliance",
+            {"ConformancePackName": "pack", "NextToken": "t"},
+            {"ConformancePackName": "pack", "ConformancePackRuleComplianceList": []},
+        )
+        client = RetryingBotoClientWrapper(config.client, _aws.jittered_retry())
+        merged = _aws.paginate(client, "describe_conformance_pack_compliance", ConformancePackName="pack")
+    assert merged == {"ConformancePackName": "pack", "ConformancePackRuleComplianceList": [rule]}
+    assert no_sleep == []
