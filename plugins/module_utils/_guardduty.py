@@ -73,6 +73,20 @@ def describe_publishing_destination(client, detector_id, destination_id):
     return client.describe_publishing_destination(DetectorId=detector_id, DestinationId=destination_id, aws_retry=True)
 
 
+def destination_properties(described):
+    """{destination_arn, kms_key_arn} of a DescribePublishingDestination answer."""
+    properties = described["DestinationProperties"]
+    return {"destination_arn": properties.get("DestinationArn"), "kms_key_arn": properties.get("KmsKeyArn")}
+
+
+def publishing_destinations(client, detector_id):
+    """DescribePublishingDestination of each of the detector's destinations."""
+    return [
+        describe_publishing_destination(client, detector_id, destination["DestinationId"])
+        for destination in list_publishing_destinations(client, detector_id)
+    ]
+
+
 @GuardDutyErrorHandler.common_error_handler("create the GuardDuty publishing destination")
 def create_publishing_destination(client, detector_id, properties):
     return client.create_publishing_destination(

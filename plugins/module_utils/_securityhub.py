@@ -154,3 +154,25 @@ def enable_import_findings_for_product(client, arn):
 @SecurityHubErrorHandler.common_error_handler("stop accepting findings from a product in Security Hub")
 def disable_import_findings_for_product(client, subscription_arn):
     return client.disable_import_findings_for_product(ProductSubscriptionArn=subscription_arn, aws_retry=True)
+
+
+# Cross-region aggregation
+
+
+@SecurityHubErrorHandler.list_error_handler("list the Security Hub finding aggregators", [])
+def list_finding_aggregators(client):
+    return paginate(client, "list_finding_aggregators")["FindingAggregators"]
+
+
+@SecurityHubErrorHandler.list_error_handler("read the Security Hub finding aggregator")
+def get_finding_aggregator(client, arn):
+    return client.get_finding_aggregator(FindingAggregatorArn=arn, aws_retry=True)
+
+
+def finding_aggregator(client):
+    """GetFindingAggregator of the account's aggregator (there is at most one), or None."""
+    for aggregator in list_finding_aggregators(client):
+        found = get_finding_aggregator(client, aggregator["FindingAggregatorArn"])
+        if found is not None:
+            return found
+    return None

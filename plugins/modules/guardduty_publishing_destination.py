@@ -90,11 +90,7 @@ def find(client, detector_id):
     for destination in guardduty.list_publishing_destinations(client, detector_id):
         if destination["DestinationType"] == "S3":
             described = guardduty.describe_publishing_destination(client, detector_id, destination["DestinationId"])
-            properties = described["DestinationProperties"]
-            return destination["DestinationId"], {
-                "destination_arn": properties.get("DestinationArn"),
-                "kms_key_arn": properties.get("KmsKeyArn"),
-            }
+            return destination["DestinationId"], guardduty.destination_properties(described)
     return None, {}
 
 

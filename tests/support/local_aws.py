@@ -57,3 +57,14 @@ def run_playbook(endpoint_url, playbook, *args, extra_vars=None, env=None):
         **(env or {}),
     )
     return PlaybookRun(subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=1200))
+
+
+def module_args(endpoint_url, **options):
+    """Arguments for run_module() that point a module at `endpoint_url` with moto's dummy credentials."""
+    return dict(
+        endpoint_url=endpoint_url,
+        region=DUMMY_ENV["AWS_REGION"],
+        access_key=DUMMY_ENV["AWS_ACCESS_KEY_ID"],
+        secret_key=DUMMY_ENV["AWS_SECRET_ACCESS_KEY"],
+        **options,
+    )
