@@ -60,6 +60,12 @@ class DevSecOpsAWSModule(AnsibleAWSModule):
         return super().client(service, retry_decorator=retry_decorator or jittered_retry(), **extra_params)
 
 
+def found_by_name(read_one, client, names, **params):
+    """What read_one(client, name) finds for each of `names` (once each), without the names not found (None)."""
+    found = (read_one(client, name, **params) for name in dict.fromkeys(names))
+    return [item for item in found if item is not None]
+
+
 @functools.lru_cache(maxsize=None)
 def _paginator_model(service_name, api_version):
     return botocore.session.get_session().get_paginator_model(service_name, api_version)

@@ -8,6 +8,8 @@
 AWS Config: the recorder's status, managed rules and conformance packs. One small function per API call.
 """
 
+import json
+
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
@@ -20,6 +22,16 @@ class ConfigErrorHandler(DevSecOpsErrorHandler):
         return is_boto3_error_code(
             ["NoSuchConfigurationRecorderException", "NoSuchConfigRuleException", "NoSuchConformancePackException"]
         )
+
+
+def input_parameters(rule):
+    """A Config rule's InputParameters (a JSON text) as a dict."""
+    return json.loads(rule.get("InputParameters") or "{}")
+
+
+def pack_input_parameters(pack):
+    """A conformance pack's input parameters as {name: value}."""
+    return {p["ParameterName"]: p["ParameterValue"] for p in pack.get("ConformancePackInputParameters", [])}
 
 
 @ConfigErrorHandler.list_error_handler("read the configuration recorder status")
@@ -101,3 +113,38 @@ def put_recorder(client, recorder):
 @ConfigErrorHandler.deletion_error_handler("delete the configuration recorder")
 def delete_recorder(client, name):
     return client.delete_configuration_recorder(ConfigurationRecorderName=name, aws_retry=True)
+
+
+# Reads of everything in the region, for the _info modules
+
+
+@ConfigErrorHandler.common_error_handler("list the configuration recorders")
+def describe_recorders(client):
+    return client.describe_configuration_recorders(aws_retry=True)["ConfigurationRecorders"]
+
+
+@ConfigErrorHandler.common_error_handler("read the configuration recorders' status")
+def describe_recorder_statuses(client):
+    return client.describe_configuration_recorder_status(aws_retry=True)["ConfigurationRecordersStatus"]
+
+
+@ConfigErrorHandler.common_error_handler("list the delivery channels")
+def describe_delivery_channels(client):
+    return client.describe_delivery_channels(aws_retry=True)["DeliveryChannels"]
+
+
+@ConfigErrorHandler.common_error_handler("list the Config rules")
+def list_config_rules(client):
+    return paginate(client, "describe_config_rules")["ConfigRules"]
+
+
+@ConfigErrorHandler.common_error_handler("list the conformance packs")
+def list_conformance_packs(client):
+    return paginate(client, "describe_conformance_packs")["ConformancePackDetails"]
+
+
+# A pack deleted since it was listed has no rules left.
+@ConfigErrorHandler.list_error_handler("list the conformance pack's rules", [])
+def conformance_pack_rule_names(client, name):
+    compliance = paginate(client, "describe_conformance_pack_compliance", ConformancePackName=name)
+    return sorted(rule["ConfigRuleName"] for rule in compliance["ConformancePackRuleComplianceList"])

@@ -111,9 +111,7 @@ def find(client, name):
         "template_sha256": tags.get(HASH_TAG),
         "delivery_s3_bucket": pack.get("DeliveryS3Bucket") or None,
         "delivery_s3_key_prefix": pack.get("DeliveryS3KeyPrefix") or None,
-        "input_parameters": {
-            p["ParameterName"]: p["ParameterValue"] for p in pack.get("ConformancePackInputParameters", [])
-        },
+        "input_parameters": config.pack_input_parameters(pack),
     }
 
 

@@ -97,7 +97,7 @@ def normalise(rule):
     return {
         "name": rule["ConfigRuleName"],
         "identifier": rule["Source"]["SourceIdentifier"],
-        "input_parameters": json.loads(rule.get("InputParameters") or "{}"),
+        "input_parameters": config.input_parameters(rule),
         "resource_types": sorted(rule.get("Scope", {}).get("ComplianceResourceTypes", [])),
         "maximum_execution_frequency": rule.get("MaximumExecutionFrequency"),
         "description": rule.get("Description", ""),
