@@ -18,6 +18,7 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports a missing botocore
 
+from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.common import set_collection_info
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
@@ -47,6 +48,14 @@ class DevSecOpsErrorHandler(AWSErrorHandler):
     """Base of the per-service error handlers: 'Failed to <description>' plus the AWS error."""
 
     _CUSTOM_EXCEPTION = DevSecOpsError
+
+
+class ResourceNotFoundErrorHandler(DevSecOpsErrorHandler):
+    """For the services that answer a missing resource with ResourceNotFoundException."""
+
+    @classmethod
+    def _is_missing(cls):
+        return is_boto3_error_code("ResourceNotFoundException")
 
 
 class DevSecOpsAWSModule(AnsibleAWSModule):

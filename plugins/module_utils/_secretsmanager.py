@@ -9,23 +9,15 @@ AWS Secrets Manager metadata and resource policies. Nothing here reads a secret'
 (GetSecretValue): the _info module shows only what may land in a log.
 """
 
-from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
-
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import ResourceNotFoundErrorHandler
 
 
-class SecretsManagerErrorHandler(DevSecOpsErrorHandler):
-    @classmethod
-    def _is_missing(cls):
-        return is_boto3_error_code("ResourceNotFoundException")
-
-
-@SecretsManagerErrorHandler.list_error_handler("describe the secret")
+@ResourceNotFoundErrorHandler.list_error_handler("describe the secret")
 def describe_secret(client, secret_id):
     return client.describe_secret(SecretId=secret_id, aws_retry=True)
 
 
-@SecretsManagerErrorHandler.list_error_handler("read the secret's resource policy")
+@ResourceNotFoundErrorHandler.list_error_handler("read the secret's resource policy")
 def get_resource_policy(client, secret_id):
     """The policy's JSON text, or None when the secret has none."""
     return client.get_resource_policy(SecretId=secret_id, aws_retry=True).get("ResourcePolicy")
