@@ -132,3 +132,5 @@ def test_every_rule_is_read_across_pages_and_filtered_by_prefix(fresh_aws, confi
     assert [rule["config_rule_name"] for rule in every] == sorted(names)
     assert [rule["config_rule_name"] for rule in prefixed] == names[:27]
     assert [rule["config_rule_name"] for rule in both["rules"]] == ["devsecops-03"]
+    checked = run_module(capsys, config_rule_info, module_args(fresh_aws, _ansible_check_mode=True))
+    assert (checked["changed"], checked["rules"]) == (False, every)

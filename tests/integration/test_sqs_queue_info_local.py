@@ -59,6 +59,8 @@ def test_every_attribute_is_read_and_the_json_ones_parsed(fresh_aws, sqs, capsys
         k: v for k, v in raw.items() if k not in JSON_VALUED
     }
     assert read(fresh_aws, capsys, url)["queue"] == queue
+    checked = run_module(capsys, sqs_queue_info, module_args(fresh_aws, name=url, _ansible_check_mode=True))
+    assert (checked["changed"], checked["queue"]) == (False, queue)
 
 
 def test_a_plain_queue_has_no_policy_and_no_tags(fresh_aws, sqs, capsys):
