@@ -12,8 +12,7 @@ import json
 
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler, paginate
 
 
 class ConfigErrorHandler(DevSecOpsErrorHandler):

@@ -11,8 +11,7 @@ per API call.
 
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler, paginate
 
 
 class GuardDutyErrorHandler(DevSecOpsErrorHandler):

@@ -12,8 +12,7 @@ so that check mode on a new account and a second `state: absent` work.
 
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler, paginate
 
 # Subscriptions in these states are (or are becoming) active; DELETING and FAILED ones are not.
 ACTIVE_STANDARDS_STATUSES = ("PENDING", "READY", "INCOMPLETE")
