@@ -54,8 +54,9 @@ def dependency_check(args):
     data = Path(option(args, "--data") or HERE.parents[1] / "data")
     marker = data / "standin-nvd.json"
     if "--updateonly" in args:
-        if not option(args, "--nvdApiKey"):
-            fail("an NVD API key is needed to update the data (--nvdApiKey)")
+        settings = properties(option(args, "--propertyfile")) if "--propertyfile" in args else {}
+        if not (option(args, "--nvdApiKey") or settings.get("nvd.api.key")):
+            fail("an NVD API key is needed to update the data (--nvdApiKey or nvd.api.key in --propertyfile)")
         data.mkdir(parents=True, exist_ok=True)
         updates = json.loads(marker.read_text()) if marker.exists() else {"updates": 0}
         marker.write_text(json.dumps({"updates": updates["updates"] + 1}))
@@ -93,7 +94,8 @@ def check_database(settings):
     try:
         psycopg2.connect(
             host=match.group(1), port=int(match.group(2) or 5432), dbname=match.group(3),
-            user=settings.get("sonar.jdbc.username"), password=settings.get("sonar.jdbc.password"),
+            user=os.environ.get("SONAR_JDBC_USERNAME", settings.get("sonar.jdbc.username")),
+            password=os.environ.get("SONAR_JDBC_PASSWORD", settings.get("sonar.jdbc.password")),
         ).close()
     except psycopg2.Error as e:
         fail(f"cannot connect to the database: {e}")
