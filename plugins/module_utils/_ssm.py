@@ -8,7 +8,10 @@
 Systems Manager documents (the scan's Command document). One small function per API call.
 """
 
+import json
+
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
+from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
 
@@ -64,3 +67,44 @@ def add_tags(client, name, tags):
 @SSMErrorHandler.common_error_handler("untag the SSM document")
 def remove_tags(client, name, keys):
     return client.remove_tags_from_resource(ResourceType="Document", ResourceId=name, TagKeys=keys, aws_retry=True)
+
+
+def content_of(client, name, version):
+    return json.loads(get_document(client, name, version)["Content"])
+
+
+def find_document(client, name):
+    """(DescribeDocument result, normalised state) of the document, or (None, {}).
+
+    The state is what the modules compare and return: the default version's content as data, the
+    type, the target type and the tags as a dict.
+    """
+    described = describe_document(client, name)
+    if described is None:
+        return None, {}
+    return described, {
+        "content": content_of(client, name, described["DefaultVersion"]),
+        "document_type": described["DocumentType"],
+        "target_type": described.get("TargetType"),
+        "tags": boto3_tag_list_to_ansible_dict(list_tags(client, name)),
+    }
+
+
+def describe_state(name, described, state, versions=None):
+    """The `document` the modules return: versions from `versions` (default, latest) or DescribeDocument."""
+    if not state:
+        return {}
+    default, latest = versions or (
+        (described["DefaultVersion"], described["LatestVersion"]) if described else ("", "")
+    )
+    document = {
+        "name": name,
+        "document_type": state["document_type"],
+        "default_version": default,
+        "latest_version": latest,
+        "schema_version": str(state["content"]["schemaVersion"]),
+        "tags": state["tags"],
+    }
+    if state["target_type"]:
+        document["target_type"] = state["target_type"]
+    return document

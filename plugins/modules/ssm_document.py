@@ -126,7 +126,6 @@ from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.six import string_types
 
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import ansible_dict_to_boto3_tag_list
-from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _ssm as ssm
@@ -155,23 +154,6 @@ def parse_content(module, content):
     return json.loads(json.dumps(content, default=to_text))
 
 
-def content_of(client, name, version):
-    return json.loads(ssm.get_document(client, name, version)["Content"])
-
-
-def find(client, name):
-    """(DescribeDocument result, normalised state) of the document, or (None, {})."""
-    described = ssm.describe_document(client, name)
-    if described is None:
-        return None, {}
-    return described, {
-        "content": content_of(client, name, described["DefaultVersion"]),
-        "document_type": described["DocumentType"],
-        "target_type": described.get("TargetType"),
-        "tags": boto3_tag_list_to_ansible_dict(ssm.list_tags(client, name)),
-    }
-
-
 def wanted_tags(params, current):
     if params["tags"] is None:
         return current
@@ -184,7 +166,7 @@ def new_version(module, client, described, content):
     """Make a version holding `content` the default; return (default, latest) versions after."""
     name = module.params["name"]
     latest = described["LatestVersion"]
-    if latest == described["DefaultVersion"] or content_of(client, name, latest) != content:
+    if latest == described["DefaultVersion"] or ssm.content_of(client, name, latest) != content:
         settings = {"TargetType": module.params["target_type"]} if module.params["target_type"] else {}
         latest = ssm.update_document(client, name, json.dumps(content), **settings)["DocumentVersion"]
     ssm.set_default_version(client, name, latest)
@@ -237,25 +219,6 @@ def ensure_absent(module, client, described, before):
     return None, {}, None
 
 
-def result_document(name, described, state, versions):
-    if not state:
-        return {}
-    default, latest = versions or (
-        (described["DefaultVersion"], described["LatestVersion"]) if described else ("", "")
-    )
-    document = {
-        "name": name,
-        "document_type": state["document_type"],
-        "default_version": default,
-        "latest_version": latest,
-        "schema_version": str(state["content"]["schemaVersion"]),
-        "tags": state["tags"],
-    }
-    if state["target_type"]:
-        document["target_type"] = state["target_type"]
-    return document
-
-
 def main():
     argument_spec = dict(
         name=dict(type="str", required=True),
@@ -280,12 +243,12 @@ def main():
     client = module.client("ssm")
     name = module.params["name"]
     try:
-        described, before = find(client, name)
+        described, before = ssm.find_document(client, name)
         ensure = ensure_present if module.params["state"] == "present" else ensure_absent
         described, after, versions = ensure(module, client, described, before)
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
-    module.exit_json(**report(module, before, after, document=result_document(name, described, after, versions)))
+    module.exit_json(**report(module, before, after, document=ssm.describe_state(name, described, after, versions)))
 
 
 if __name__ == "__main__":

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from ansible_collections.devsecops.aws.plugins.modules import ssm_document
+from ansible_collections.devsecops.aws.plugins.modules import ssm_document, ssm_document_info
 
 from tests.support.local_aws import client
-from tests.support.service_model import run_module
+from tests.support.service_model import ANY, run_module
 
 NAME = "devsecops-scan-test"
 
@@ -125,3 +125,15 @@ def test_the_type_of_an_existing_document_does_not_change(apply, ssm):
     result = apply(content=command("echo one"), document_type="Automation")
     assert result["failed"] is True
     assert "cannot change to Automation" in result["msg"]
+
+
+def test_info_reads_the_default_version_and_nothing_for_a_missing_document(apply, fresh_aws, capsys):
+    connection = dict(endpoint_url=fresh_aws, region="us-east-1", access_key="testing", secret_key="testing")
+    assert run_module(capsys, ssm_document_info, dict(connection, name=NAME)) == {"changed": False, "document": {}, "invocation": ANY}
+    apply(content=command("echo one"), tags={"team": "sec"})
+    apply(content=command("echo two"), tags={"team": "sec"})
+    document = run_module(capsys, ssm_document_info, dict(connection, name=NAME))["document"]
+    assert document == {
+        "name": NAME, "document_type": "Command", "default_version": "2", "latest_version": "2",
+        "schema_version": "2.2", "tags": {"team": "sec"}, "content": command("echo two"),
+    }
