@@ -20,7 +20,12 @@ from local_endpoint import MOTO_GAPS
 
 pytestmark = pytest.mark.slow
 
-ROLES = sorted(path.parent.name for path in (ROOT / "extensions" / "molecule").glob("*/converge.yml") if (ROOT / "roles" / path.parent.name).is_dir())
+# AWS roles only: a host role's scenario (podman) converges a container, not the local inventory.
+ROLES = sorted(
+    path.parent.name
+    for path in (ROOT / "extensions" / "molecule").glob("*/converge.yml")
+    if (ROOT / "roles" / path.parent.name).is_dir() and "podman" not in (path.parent / "molecule.yml").read_text()
+)
 
 
 def feature_tags(role):

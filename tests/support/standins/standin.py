@@ -16,8 +16,8 @@ without, so a role that configures the tool wrongly fails here too:
                     sonar.web.host:sonar.web.port. The admin password starts as "admin".
   sonar-scanner     checks its token against the server (authentication/validate).
   zap               -daemon: serves core/view/version and core/action/shutdown on -host/-port,
-                    only with the api.key given; -cmd -autorun PLAN writes the recorded report to
-                    the plan's report step.
+                    only with the api.key given (-config or -configfile); -cmd -autorun PLAN writes
+                    the recorded report to the plan's report step.
 
 Standard library only (and psycopg2 when it checks the database): it runs on the scanner host.
 """
@@ -264,10 +264,11 @@ def zap(args):
     if "-version" in args:
         print(VERSION)
         return
-    config = dict(value.split("=", 1) for value in (args[i + 1] for i, a in enumerate(args) if a == "-config"))
+    config = properties(option(args, "-configfile")) if "-configfile" in args else {}
+    config.update(value.split("=", 1) for value in (args[i + 1] for i, a in enumerate(args) if a == "-config"))
     if "-daemon" in args:
         if config.get("api.disablekey") == "true" or not config.get("api.key"):
-            fail("the API key must be set (-config api.key=...)")
+            fail("the API key must be set (-config api.key=... or api.key in -configfile)")
         return zap_daemon(args, config["api.key"])
     if "-cmd" in args and "-autorun" in args:
         return zap_plan(option(args, "-autorun"))

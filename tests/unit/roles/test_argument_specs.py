@@ -19,6 +19,8 @@ FREE_FORM = {
     ("secure_bucket", "secure_bucket_policy_statements[].Condition"),
     ("secure_bucket", "secure_bucket_tags"),
 }
+# Tags are free-form maps of key to value.
+FREE_FORM |= {("scanner_instance", "scanner_instance_tags"), ("scanner_instance", "scanner_instance_inventory_tag")}
 
 
 def spec(role):
@@ -101,6 +103,10 @@ def validate(role, variables):
             {"secure_bucket_policy_statements": [{"Sid": "x", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]},
             "Resource",
         ),
+        ("scanner_instance", {"scanner_instance_egress_ports": ["https"]}, "scanner_instance_egress_ports"),
+        ("sonarqube", {"sonarqube_web_port": "nine thousand"}, "sonarqube_web_port"),
+        ("zap", {"zap_state": "removed"}, "removed"),
+        ("dependency_check", {"dependency_check_state": "latest"}, "latest"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
