@@ -31,6 +31,23 @@ def guardrails(endpoint):
     }
 
 
+def scanner_hosts(endpoint):
+    """The scanner instances site.yml made (running), with their metadata options and public IPs."""
+    reservations = client(endpoint, "ec2").describe_instances(
+        Filters=[{"Name": "tag:devsecops:role", "Values": ["scanner"]}, {"Name": "instance-state-name", "Values": ["running"]}]
+    )["Reservations"]
+    return [
+        (i["MetadataOptions"]["HttpTokens"], i["MetadataOptions"]["HttpPutResponseHopLimit"], i.get("PublicIpAddress"))
+        for r in reservations
+        for i in r["Instances"]
+    ]
+
+
+def scan_documents(endpoint):
+    listed = client(endpoint, "ssm").list_documents(Filters=[{"Key": "Owner", "Values": ["Self"]}])
+    return [d["Name"] for d in listed["DocumentIdentifiers"]]
+
+
 def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     run = run_playbook(fresh_aws, "site.yml", "--check")
     assert run.rc == 0, run
@@ -39,6 +56,7 @@ def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     state = guardrails(fresh_aws)
     assert (state["detectors"], state["recording"], state["config_rules"], state["alert_rules"]) == (0, [], 0, 0)
     assert "ENABLED" not in state["inspector"].values()
+    assert (scanner_hosts(fresh_aws), scan_documents(fresh_aws)) == ([], [])
 
 
 def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
@@ -54,6 +72,8 @@ def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
     assert {state["inspector"][kind] for kind in ("ec2", "ecr", "lambda")} == {"ENABLED"}
     assert state["alert_rules"] >= 2
     assert set(active_findings_by_tool(fresh_aws)) == {"dependency_check", "zap", "trivy"}
+    assert scanner_hosts(fresh_aws) == [("required", 1, None)]
+    assert scan_documents(fresh_aws) == ["devsecops-scanner-scan"]
 
     second = run_playbook(fresh_aws, "site.yml")
     assert second.rc == 0, second

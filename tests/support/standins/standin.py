@@ -122,7 +122,8 @@ def sonarqube(args):
     home = Path(option(args, "--home") or HERE.parents[1])
     settings = properties(home / "conf" / "sonar.properties")
     check_database(settings)
-    state = SonarState(home / "data" / "standin-state.json")
+    # Like the real server, it writes only under sonar.path.data (the program's own folder is root's).
+    state = SonarState(Path(settings.get("sonar.path.data", home / "data")) / "standin-state.json")
     recorded = {name: json.loads((HERE / f"{name}.json").read_text(encoding="utf-8")) for name in ("issues", "hotspots")}
 
     class Handler(BaseHTTPRequestHandler):
