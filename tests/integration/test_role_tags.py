@@ -20,11 +20,17 @@ from local_endpoint import MOTO_GAPS
 
 pytestmark = pytest.mark.slow
 
+
 # AWS roles only: a host role's scenario (podman) converges a container, not the local inventory.
+def host_scenario(scenario_dir):
+    molecule_yml = scenario_dir / "molecule.yml"
+    return molecule_yml.is_file() and "podman" in molecule_yml.read_text()
+
+
 ROLES = sorted(
     path.parent.name
     for path in (ROOT / "extensions" / "molecule").glob("*/converge.yml")
-    if (ROOT / "roles" / path.parent.name).is_dir() and "podman" not in (path.parent / "molecule.yml").read_text()
+    if (ROOT / "roles" / path.parent.name).is_dir() and not host_scenario(path.parent)
 )
 
 
