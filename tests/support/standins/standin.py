@@ -203,7 +203,10 @@ def sonar_scanner(args):
     if "--version" in args or "-v" in args:
         print(f"SonarScanner CLI {VERSION}")
         return
-    defined = dict(arg[2:].split("=", 1) for arg in args if arg.startswith("-D") and "=" in arg)
+    # Like the real scanner: conf/sonar-scanner.properties first, -D options over it.
+    conf = HERE.parents[1] / "conf" / "sonar-scanner.properties"
+    defined = properties(conf) if conf.exists() else {}
+    defined.update(arg[2:].split("=", 1) for arg in args if arg.startswith("-D") and "=" in arg)
     host, token = defined.get("sonar.host.url"), defined.get("sonar.token") or os.environ.get("SONAR_TOKEN")
     if not host or not token or not defined.get("sonar.projectKey"):
         fail("sonar.host.url, sonar.token (or SONAR_TOKEN) and sonar.projectKey are required")
