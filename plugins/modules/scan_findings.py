@@ -15,11 +15,20 @@ description:
   - Makes no AWS call. The findings feed M(devsecops.aws.securityhub_findings) and
     M(devsecops.aws.security_gate).
   - A missing, empty, truncated or unrecognised report fails the task with a message naming the
-    file, never an empty success.
+    file, never an empty success. A report the scanner says is incomplete (Dependency-Check
+    C(analysisExceptions), a Trivy k8s resource it could not scan) gives a warning and is listed
+    with what it lacks in RV(reports); the findings it has are returned.
+  - Each finding is returned once; a report that repeats one (ZAP instances that differ only in
+    evidence, byte-identical SARIF results) gives it with its count in C(occurrences).
+  - The AWS connection options are accepted and ignored, so that the C(devsecops.aws.aws) group's
+    C(module_defaults) apply to this module as to every other one of the collection.
 author:
   - devsecops.aws maintainers
 extends_documentation_fragment:
   - devsecops.aws.reports
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.boto3
 attributes:
   check_mode:
     support: full
@@ -78,6 +87,14 @@ findings:
       first_seen: null
       last_seen: "2026-11-29T08:00:00Z"
       confidence: null
+      kind: vulnerability
+      category: null
+      cvss_version: "3.1"
+      column: null
+      source_url: null
+      tool_key: null
+      variant: null
+      occurrences: 1
 summary:
   description: Active findings per severity overall and per tool, and all findings per status.
   returned: always
@@ -88,36 +105,57 @@ summary:
     by_tool: {dependency_check: {CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0}}
     by_status: {active: 2, suppressed: 1, false_positive: 0, resolved: 0}
 reports:
-  description: What each report was.
+  description:
+    - What each report was, with C(count) findings and C(incomplete), what the scanner said it could
+      not do (empty for a complete scan).
   returned: always
   type: list
   elements: dict
-  sample: [{"path": "reports/zap.json", "format": "zap", "tool": "zap", "scope": "https://app.example.com", "count": 61}]
+  sample: [{"path": "reports/zap.json", "format": "zap", "tool": "zap", "scope": "https://app.example.com", "count": 61,
+            "incomplete": []}]
+incomplete:
+  description: The reports whose scan is incomplete, each with its C(path), C(tool) and what it lacks (C(incomplete)).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"path": "reports/dc.json", "tool": "dependency_check",
+            "incomplete": ["Dependency-Check analysis failed: ... Failed to request component-reports"]}]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, summarise
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import REPORT_OPTIONS, parse_report, report_paths
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import (
+    REPORT_OPTIONS,
+    collector_paused,
+    parse_report,
+    report_paths,
+)
+
+_REPORT_KEYS = ("path", "format", "tool", "scope", "incomplete")
 
 
 def main():
-    module = AnsibleModule(
+    # An AWS module only in its arguments: the group's connection defaults must not be refused.
+    module = DevSecOpsAWSModule(
         argument_spec=REPORT_OPTIONS,
         required_one_of=[("path", "paths")],
         supports_check_mode=True,
     )
     findings, reports = [], []
     try:
-        for path in report_paths(module.params):
-            report = parse_report(path, module.params["format"])
-            findings.extend(report["findings"])
-            reports.append(
-                {key: report[key] for key in ("path", "format", "tool", "scope")} | {"count": len(report["findings"])}
-            )
+        with collector_paused():
+            for path in report_paths(module.params):
+                report = parse_report(path, module.params["format"])
+                findings.extend(report["findings"])
+                reports.append({key: report[key] for key in _REPORT_KEYS} | {"count": len(report["findings"])})
     except FindingError as e:
         module.fail_json(msg=str(e), reports=reports)
-    module.exit_json(changed=False, findings=findings, summary=summarise(findings), reports=reports)
+    incomplete = [{key: report[key] for key in ("path", "tool", "incomplete")} for report in reports if report["incomplete"]]
+    for report in incomplete:
+        module.warn(f"{report['path']}: the {report['tool']} scan is incomplete: " + "; ".join(report["incomplete"]))
+    module.exit_json(
+        changed=False, findings=findings, summary=summarise(findings), reports=reports, incomplete=incomplete
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ description:
     listed has no limit. When a limit is exceeded, every finding of that severity (and tool) is a violation."
   - "C(max_cvss): the highest CVSS base score allowed; a finding scoring above it is a violation.
     Dependency-Check's C(failBuildOnCVSS: 7) fails at 7.0 and above, which is C(max_cvss: 6.9)."
-  - "C(deny): C(rules), C(cwes) (C(CWE-89)) and C(cves) (C(CVE-2021-44228)) that are violations
+  - "C(deny): C(rules), C(cwes) (C(CWE-89)), C(cves) (C(CVE-2021-44228)) and C(license_categories)
+    (Trivy licence findings of a category such as C(forbidden) or C(restricted)) that are violations
     whatever their severity."
   - "C(waivers): each with C(match) giving exactly one of C(id) (the finding id), C(rule), C(cve), C(cwe)
     or C(package) (a package name or purl), matched exactly; a C(reason); an C(owner); and C(expires),
@@ -33,6 +34,12 @@ description:
     report fails the gate (fail closed) with a message naming it. Any report in O(paths) that cannot be
     read fails the gate too. With O(findings) or O(source=securityhub), a required tool counts as present
     when it has at least one finding."
+  - "C(allow_incomplete_scans): tools whose reports may say the scan is incomplete. A report the
+    scanner marks incomplete (Dependency-Check C(scanInfo.analysisExceptions): npm audit failed, OSS
+    Index unreachable; a Trivy k8s resource it could not scan) is not a clean scan: it fails the gate
+    (fail closed) with a message naming the report, unless its tool is listed here."
+  - Each finding counts once, as Security Hub holds it; a finding a report repeats (ZAP instances
+    that differ only in evidence) is one finding with its C(occurrences).
   - Writes a Markdown summary, JUnit XML (one failed test per violation, one skipped per waived finding)
     and SARIF 2.1.0 to O(report_dir).
 author:
@@ -66,7 +73,9 @@ options:
         type: list
         elements: str
       product_names:
-        description: Product names, for example C(Inspector) or C(Default) (findings imported by the account).
+        description:
+          - Product names, for example C(Inspector), or a tool's name such as C(trivy) or C(zap) for
+            the findings this collection imported (their C(ProductName)).
         type: list
         elements: str
       resource_ids:
@@ -156,6 +165,7 @@ EXAMPLES = r"""
           owner: team-payments
           expires: "2027-01-31"
       required_reports: [dependency_check, zap]
+      allow_incomplete_scans: []
   register: gate
 
 - name: Gate a deployment on what Security Hub holds for an ECR image
@@ -238,6 +248,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.asff impor
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, new_finding
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import (
     REPORT_OPTIONS,
+    collector_paused,
     parse_report,
     report_paths,
 )
@@ -270,7 +281,7 @@ def inline_findings(module):
         except FindingError as e:
             reports.append({"path": path, "error": str(e)})
             continue
-        reports.append({"path": path, "tool": report["tool"]})
+        reports.append({"path": path, "tool": report["tool"], "incomplete": report["incomplete"]})
         findings.extend(report["findings"])
     return findings, reports
 
@@ -327,7 +338,8 @@ def main():
     try:
         policy = params["policy"] if params["policy"] is not None else gate.load_policy_file(params["policy_file"])
         policy = gate.validate_policy(policy)
-        findings, reports = collect(module)
+        with collector_paused():
+            findings, reports = collect(module)
     except (gate.PolicyError, FindingError, TypeError) as e:
         module.fail_json(msg=str(e))
     except DevSecOpsError as e:

@@ -12,15 +12,25 @@ this file with the same two entry points (to_asff / from_asff).
 Identity: Id = "devsecops/<tool>/<scope digest>/<finding_id>". Everything one tool reported for
 one scope shares the prefix "devsecops/<tool>/<scope digest>/": that prefix is the range a new scan
 of the same tool and scope may resolve, and nothing outside it is ever touched.
+
+What the finding is: Types from its kind (a CVE "Software and Configuration Checks/Vulnerabilities/
+CVE", a secret "Sensitive Data Identifications/Passwords", an AWS misconfiguration "Software and
+Configuration Checks/AWS Security Best Practices", other misconfigurations and licences "Software
+and Configuration Checks/Industry and Regulatory Standards", code quality "Software and
+Configuration Checks" alone); ProductName the tool and CompanyName the collection, as a custom
+integration may set them; the tool's own key in ProductFields and its link in SourceUrl. A
+resolved finding is sent archived (RecordState ARCHIVED), so Security Hub and the gate agree.
 """
 
 import hashlib
 import json
+import re
 
-from .model import SEVERITY_RANK, finding_id, new_finding
+from .model import KINDS, SEVERITY_RANK, finding_id, new_finding
 
 SCHEMA_VERSION = "2018-10-08"
 ID_ROOT = "devsecops"
+COMPANY_NAME = "devsecops.aws"
 FIELD_PREFIX = "devsecops/"  # ProductFields keys we own
 
 # Limits the BatchImportFindings API documents, counted in characters of the JSON-escaped text.
@@ -40,13 +50,27 @@ NORMALIZED_SEVERITY = {"CRITICAL": 90, "HIGH": 70, "MEDIUM": 40, "LOW": 1, "INFO
 
 # Fields we write, and so the ones a finding of ours may be re-sent with (archiving).
 OWN_FIELDS = (
-    "SchemaVersion", "Id", "ProductArn", "GeneratorId", "AwsAccountId", "Types", "CreatedAt",
+    "SchemaVersion", "Id", "ProductArn", "ProductName", "CompanyName", "GeneratorId", "AwsAccountId", "Types", "CreatedAt",
     "UpdatedAt", "FirstObservedAt", "LastObservedAt", "Severity", "FindingProviderFields", "Title",
     "Description", "Remediation", "SourceUrl", "ProductFields", "Resources", "Vulnerabilities",
     "RecordState",
 )
 # Set by Security Hub, by people triaging, or by time: never part of a finding's content.
 _VOLATILE = frozenset(("CreatedAt", "UpdatedAt", "FirstObservedAt", "LastObservedAt", "RecordState"))
+# ProductFields that change from scan to scan without the finding changing: not re-sent for.
+_VOLATILE_FIELDS = frozenset((FIELD_PREFIX + "Fingerprint", FIELD_PREFIX + "Occurrences"))
+
+_TYPES = {
+    "secret": "Sensitive Data Identifications/Passwords",
+    "license": "Software and Configuration Checks/Industry and Regulatory Standards",
+    "misconfiguration": "Software and Configuration Checks/Industry and Regulatory Standards",
+    "code_quality": "Software and Configuration Checks",
+    "vulnerability": "Software and Configuration Checks/Vulnerabilities",
+}
+# An image reference with a tag or a digest: name[:port]/path[:tag][@sha256:...] (lower case).
+_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:/[a-z0-9._-]+)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$")
+_ECR = re.compile(r"^(?P<account>[0-9]{12})\.dkr\.ecr(?:-fips)?\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(?P<cn>\.cn)?/(?P<rest>.+)$")
+_EKS_ARN = re.compile(r"^arn:(?P<partition>aws[a-z-]*):eks:(?P<region>[a-z0-9-]+):[0-9]{12}:cluster/(?P<name>[^/]+)$")
 
 
 def _escaped_length(text):
@@ -85,35 +109,92 @@ def asff_id(finding):
     return range_prefix(finding["tool"], finding.get("scope")) + finding_id(finding)
 
 
-def _cvss_version(vector):
+def _cvss_version(finding):
+    """The CVSS version of the finding's score: as the parser read it, else from the vector."""
+    vector = finding.get("cvss_vector")
+    if finding.get("cvss_version"):
+        return str(finding["cvss_version"])
     if vector and vector.startswith("CVSS:"):
         return vector.split("/", 1)[0][5:]
-    return "2.0"
+    return None
 
 
 def _types(finding):
-    if finding.get("cves"):
+    kind = finding.get("kind") or "vulnerability"
+    if kind == "vulnerability" and finding.get("cves"):
         return ["Software and Configuration Checks/Vulnerabilities/CVE"]
-    return ["Software and Configuration Checks/Vulnerabilities"]
+    if kind == "misconfiguration" and finding.get("category") == "aws":
+        return ["Software and Configuration Checks/AWS Security Best Practices"]
+    return [_TYPES[kind]]
+
+
+def _partition(region):
+    if region.startswith("cn-"):
+        return "aws-cn"
+    return "aws-us-gov" if region.startswith("us-gov-") else "aws"
+
+
+def _image(reference):
+    """(name, tag, digest) of an image reference; tag or digest may be None."""
+    name, _, digest = reference.partition("@")
+    head, _, last = name.rpartition("/")
+    if ":" in last:
+        last, _, tag = last.partition(":")
+        return (f"{head}/{last}" if head else last), tag, digest or None
+    return name, None, digest or None
+
+
+def _ecr_resource(match, resource_id):
+    repository, tag, digest = _image(match["rest"])
+    region = match["region"]
+    partition = "aws-cn" if match["cn"] else _partition(region)
+    arn = f"arn:{partition}:ecr:{region}:{match['account']}:repository/{repository}"
+    details = {"RegistryId": match["account"], "RepositoryName": repository}
+    if digest:
+        details["ImageDigest"] = digest
+        arn += "/" + digest
+    elif tag:
+        details["ImageTags"] = [tag]
+    return {
+        "Type": "AwsEcrContainerImage",
+        "Id": truncate(arn, LIMITS["ResourceId"]) or resource_id,
+        "Partition": partition,
+        "Region": region,
+        "Details": {"AwsEcrContainerImage": details},
+    }
+
+
+def _container_resource(scope, resource_id):
+    name, tag, digest = _image(scope)
+    details = {"ImageName": truncate(f"{name}:{tag}" if tag else name, LIMITS["ResourceId"])}
+    if digest:
+        details["ImageId"] = digest
+    return {"Type": "Container", "Id": resource_id, "Details": {"Container": details}}
 
 
 def _resource(finding, resource=None):
-    """What was scanned: an override, else guessed from the scope (ECR image, container, URL, code)."""
+    """What was scanned: an override, else from the scope (ECR image, EKS cluster, container, URL, code)."""
     if resource:
         return {key: value for key, value in resource.items() if value}
     scope = finding.get("scope") or finding.get("url") or "unknown"
     resource_id = truncate(scope, LIMITS["ResourceId"])
-    if ".dkr.ecr." in scope:
-        repository, _, tag = scope.split("/", 1)[1].partition(":")
-        registry = scope.split(".", 1)[0]
-        details = {"RegistryId": registry, "RepositoryName": repository.split("@")[0]}
-        if tag:
-            details["ImageTags"] = [tag]
-        return {"Type": "AwsEcrContainerImage", "Id": resource_id, "Details": {"AwsEcrContainerImage": details}}
+    ecr = _ECR.match(scope)
+    if ecr:
+        return _ecr_resource(ecr, resource_id)
+    eks = _EKS_ARN.match(scope)
+    if eks:
+        return {
+            "Type": "AwsEksCluster",
+            "Id": resource_id,
+            "Partition": eks["partition"],
+            "Region": eks["region"],
+            "Details": {"AwsEksCluster": {"Name": eks["name"]}},
+        }
     if scope.startswith(("http://", "https://")):
         return {"Type": "Other", "Id": resource_id, "Details": {"Other": {"url": resource_id}}}
-    if finding.get("tool") == "trivy" and ":" in scope and "/" not in scope.split(":", 1)[1]:
-        return {"Type": "Container", "Id": resource_id, "Details": {"Container": {"ImageName": resource_id}}}
+    # Trivy names an image it scanned by reference; a path (C:\src, ./app, lib/x.jar) is no image.
+    if finding.get("tool") == "trivy" and _IMAGE.match(scope) and (":" in scope.rsplit("/", 1)[-1] or "@" in scope):
+        return _container_resource(scope, resource_id)
     return {"Type": "Other", "Id": resource_id}
 
 
@@ -126,7 +207,9 @@ def _vulnerabilities(finding):
         packages.append(package)
     cvss = []
     if finding.get("cvss_score") is not None:
-        entry = {"Version": _cvss_version(finding.get("cvss_vector")), "BaseScore": float(finding["cvss_score"])}
+        entry = {"BaseScore": float(finding["cvss_score"])}
+        if _cvss_version(finding):
+            entry["Version"] = _cvss_version(finding)
         if finding.get("cvss_vector"):
             entry["BaseVector"] = finding["cvss_vector"]
         cvss.append(entry)
@@ -148,16 +231,22 @@ def _product_fields(finding):
     fields = {
         "Tool": finding["tool"],
         "RuleId": finding["rule_id"],
+        "ToolKey": finding.get("tool_key"),
+        "Variant": finding.get("variant"),
+        "Kind": finding.get("kind"),
+        "Category": finding.get("category"),
         "Scope": finding.get("scope"),
         "Status": finding["status"],
         "File": finding.get("file"),
         "Line": finding.get("line"),
+        "Column": finding.get("column"),
         "Url": finding.get("url"),
         "Param": finding.get("param"),
         "PackageName": finding.get("package_name"),
         "PackageVersion": finding.get("package_version"),
         "PackagePurl": finding.get("package_purl"),
         "Cwes": ",".join(finding["cwes"]),
+        "Occurrences": finding.get("occurrences") if (finding.get("occurrences") or 1) > 1 else None,
     }
     return {
         FIELD_PREFIX + key: truncate(str(value), LIMITS["ProductFieldValue"])
@@ -170,7 +259,7 @@ def fingerprint(asff):
     """A digest of what the scanner said: equal fingerprints mean nothing worth re-importing."""
     content = {key: asff[key] for key in OWN_FIELDS if key in asff and key not in _VOLATILE}
     content["ProductFields"] = {
-        key: value for key, value in asff.get("ProductFields", {}).items() if key != FIELD_PREFIX + "Fingerprint"
+        key: value for key, value in asff.get("ProductFields", {}).items() if key not in _VOLATILE_FIELDS
     }
     return _digest(json.dumps(content, sort_keys=True), 32)
 
@@ -184,6 +273,8 @@ def to_asff(finding, account_id, product_arn, resource=None):
         "SchemaVersion": SCHEMA_VERSION,
         "Id": asff_id(finding),
         "ProductArn": product_arn,
+        "ProductName": truncate(finding["tool"], 128),
+        "CompanyName": COMPANY_NAME,
         "GeneratorId": truncate(f"{ID_ROOT}/{finding['tool']}/{finding['rule_id']}", LIMITS["GeneratorId"]),
         "AwsAccountId": account_id,
         "Types": _types(finding),
@@ -196,7 +287,7 @@ def to_asff(finding, account_id, product_arn, resource=None):
         "Description": truncate(finding.get("description") or finding["title"], LIMITS["Description"]),
         "ProductFields": _product_fields(finding),
         "Resources": [_resource(finding, resource)],
-        "RecordState": "ACTIVE",
+        "RecordState": "ARCHIVED" if finding["status"] == "resolved" else "ACTIVE",
     }
     if finding.get("remediation") or finding["references"]:
         recommendation = {}
@@ -205,7 +296,7 @@ def to_asff(finding, account_id, product_arn, resource=None):
         if finding["references"]:
             recommendation["Url"] = truncate(finding["references"][0], LIMITS["SourceUrl"])
         asff["Remediation"] = {"Recommendation": recommendation}
-    source_url = finding.get("url") or (finding["references"][0] if finding["references"] else None)
+    source_url = finding.get("source_url") or finding.get("url") or (finding["references"][0] if finding["references"] else None)
     if source_url:
         asff["SourceUrl"] = truncate(source_url, LIMITS["SourceUrl"])
     vulnerabilities = _vulnerabilities(finding)
@@ -235,7 +326,6 @@ def from_asff(asff):
     if asff.get("RecordState") == "ARCHIVED":
         status = "resolved"
     severity = (asff.get("Severity") or {}).get("Label") or "INFORMATIONAL"
-    line = own("Line")
     resources = asff.get("Resources") or [{}]
     return new_finding(
         tool=own("Tool") or (asff.get("ProductName") or asff.get("ProductArn", "").rsplit("/", 1)[-1]).lower(),
@@ -249,11 +339,13 @@ def from_asff(asff):
         cwes=[cwe for cwe in (own("Cwes") or "").split(",") if cwe],
         cvss_score=cvss.get("BaseScore"),
         cvss_vector=cvss.get("BaseVector"),
+        cvss_version=cvss.get("Version"),
         package_name=own("PackageName") or package.get("Name"),
         package_version=own("PackageVersion") or package.get("Version"),
         package_purl=own("PackagePurl"),
         file=own("File"),
-        line=int(line) if line and line.isdigit() else None,
+        line=_whole(own("Line")),
+        column=_whole(own("Column")),
         url=own("Url"),
         param=own("Param"),
         remediation=((asff.get("Remediation") or {}).get("Recommendation") or {}).get("Text"),
@@ -262,4 +354,14 @@ def from_asff(asff):
         first_seen=asff.get("FirstObservedAt") or asff.get("CreatedAt"),
         last_seen=asff.get("LastObservedAt") or asff.get("UpdatedAt"),
         confidence=asff.get("Confidence"),
+        kind=own("Kind") if own("Kind") in KINDS else "vulnerability",
+        category=own("Category"),
+        # Another product's finding is identified by its Id: each one Security Hub holds counts.
+        tool_key=own("ToolKey") if own("Tool") else asff.get("Id"),
+        variant=own("Variant"),
+        occurrences=_whole(own("Occurrences")) or 1,
     )
+
+
+def _whole(text):
+    return int(text) if text and text.isdigit() else None

@@ -10,13 +10,16 @@ The security gate: a policy (POLICY_SCHEMA) checked against normalised findings.
     max_findings      active findings allowed per severity, overall and per tool (`tools:`);
                       a severity not listed has no limit
     max_cvss          the highest CVSS base score allowed; a finding scoring above it fails
-    deny              rules, CWEs and CVEs that fail whatever their severity
+    deny              rules, CWEs, CVEs and licence categories that fail whatever their severity
     waivers           `match` one of id (finding_id), rule, cve, cwe, package (name or purl),
                       with `reason`, `owner` and `expires` (YYYY-MM-DD, last day it applies)
     required_reports  tools whose reports must be present and readable (fail closed)
+    allow_incomplete_scans   tools whose reports may say the scan is incomplete; any other tool's
+                      incomplete report fails the gate (fail closed), as it is not a clean scan
 
-Only active findings count, and a finding an unexpired waiver matches counts for nothing.
-The clock is an argument (`today`): evaluation never reads the real date.
+Only active findings count, each once (model.unique: what Security Hub holds), and a finding an
+unexpired waiver matches counts for nothing. The clock is an argument (`today`): evaluation never
+reads the real date.
 """
 
 import datetime
@@ -28,6 +31,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.model impo
     SEVERITY_RANK,
     finding_id,
     summarise,
+    unique,
 )
 
 try:
@@ -47,6 +51,7 @@ _SEVERITY_LIMITS = {
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}
 _CVES = {"type": "array", "items": {"type": "string", "pattern": "^CVE-[0-9]{4}-[0-9]{4,}$"}, "uniqueItems": True}
 _CWES = {"type": "array", "items": {"type": "string", "pattern": "^CWE-[0-9]+$"}, "uniqueItems": True}
+LICENSE_CATEGORIES = ("forbidden", "restricted", "reciprocal", "notice", "permissive", "unencumbered", "unknown")
 
 POLICY_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -74,9 +79,19 @@ POLICY_SCHEMA = {
             "maximum": 10,
         },
         "deny": {
-            "description": "Rules, CWEs and CVEs that fail the gate whatever their severity.",
+            "description": "Rules, CWEs, CVEs and licence categories that fail the gate whatever their severity.",
             "type": "object",
-            "properties": {"rules": _STRINGS, "cwes": _CWES, "cves": _CVES},
+            "properties": {
+                "rules": _STRINGS,
+                "cwes": _CWES,
+                "cves": _CVES,
+                "license_categories": {
+                    "description": "Licence findings (Trivy) of these categories fail the gate.",
+                    "type": "array",
+                    "items": {"enum": list(LICENSE_CATEGORIES)},
+                    "uniqueItems": True,
+                },
+            },
             "additionalProperties": False,
         },
         "waivers": {
@@ -106,6 +121,13 @@ POLICY_SCHEMA = {
             },
         },
         "required_reports": dict(_STRINGS, description="Tools whose reports must be present and readable."),
+        "allow_incomplete_scans": dict(
+            _STRINGS,
+            description=(
+                "Tools whose reports may say the scan is incomplete (Dependency-Check analysisExceptions); "
+                "an incomplete report of any other tool fails the gate."
+            ),
+        ),
     },
 }
 
@@ -206,9 +228,17 @@ def _matching_waiver(finding, index, needs_id):
 def _denied(finding, deny):
     """Why the deny lists refuse `finding` (usually nothing: set tests first, messages only on a hit)."""
     rule_denied = finding["rule_id"] in deny["rules"]
-    if not rule_denied and deny["cwes"].isdisjoint(finding["cwes"]) and deny["cves"].isdisjoint(finding["cves"]):
+    license_denied = finding.get("kind") == "license" and finding.get("category") in deny["license_categories"]
+    if (
+        not rule_denied
+        and not license_denied
+        and deny["cwes"].isdisjoint(finding["cwes"])
+        and deny["cves"].isdisjoint(finding["cves"])
+    ):
         return []
     reasons = [f"deny.rules: {finding['rule_id']} is denied"] if rule_denied else []
+    if license_denied:
+        reasons.append(f"deny.license_categories: {finding['rule_id']} is a {finding['category']} licence")
     reasons.extend(f"deny.cwes: {cwe} is denied" for cwe in finding["cwes"] if cwe in deny["cwes"])
     reasons.extend(f"deny.cves: {cve} is denied" for cve in finding["cves"] if cve in deny["cves"])
     return reasons
@@ -248,8 +278,19 @@ def _report_violation(rule, message):
 
 
 def _report_violations(policy, reports):
-    """Unreadable reports (their error names the file), then required tools with no readable report."""
+    """Unreadable reports (their error names the file), incomplete scans the policy does not allow,
+    then required tools with no readable report."""
     violations = [_report_violation("reports", report["error"]) for report in reports if report.get("error")]
+    allowed = set(policy.get("allow_incomplete_scans") or ())
+    violations.extend(
+        _report_violation(
+            "incomplete_scans",
+            f"incomplete_scans: {report['path']}: the {report['tool']} scan is incomplete "
+            f"({'; '.join(report['incomplete'])}); add {report['tool']} to allow_incomplete_scans to accept it",
+        )
+        for report in reports
+        if report.get("incomplete") and report["tool"] not in allowed
+    )
     present = {report["tool"] for report in reports if not report.get("error")}
     violations.extend(
         _report_violation("required_reports", f"required_reports: no {tool} report was given")
@@ -262,10 +303,12 @@ def _report_violations(policy, reports):
 def evaluate(policy, findings, today, reports=None):
     """The gate's verdict on `findings` under a validated `policy`, as of the date `today`.
 
-    `reports` lists the reports the findings came from ({"path", "tool"} or {"path", "error"});
-    without it, a required report counts as present when its tool has findings.
+    `reports` lists the reports the findings came from ({"path", "tool"[, "incomplete"]} or
+    {"path", "error"}); without it, a required report counts as present when its tool has findings.
     """
-    deny = {key: frozenset((policy.get("deny") or {}).get(key) or ()) for key in ("rules", "cwes", "cves")}
+    findings = list(unique(findings))
+    deny_keys = ("rules", "cwes", "cves", "license_categories")
+    deny = {key: frozenset((policy.get("deny") or {}).get(key) or ()) for key in deny_keys}
     index, expired = _waiver_index(policy.get("waivers") or (), today)
     any_waiver, needs_id = any(index.values()), bool(index["id"])
     max_cvss = policy.get("max_cvss")

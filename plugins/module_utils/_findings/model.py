@@ -13,17 +13,29 @@ with exactly the keys of FIELDS; `new_finding()` builds one with defaults and ch
                     SARIF driver's name (semgrep, codeql, bandit, ...)
     rule_id         the rule or vulnerability id the tool reports (CVE, ZAP plugin id, Sonar rule)
     title, description, remediation
+    kind            one of KINDS: what sort of problem it is (chooses the ASFF Types)
+    category        the tool's own class of the finding when it has one: a Trivy licence category
+                    (forbidden, restricted, ...), a Trivy misconfiguration's provider (aws,
+                    kubernetes, ...), a SonarQube issue type (BUG, CODE_SMELL, VULNERABILITY)
     severity        one of SEVERITIES
     tool_severity   the tool's own spelling, kept for people reading the finding
     status          one of STATUSES; only "active" counts against a gate
     cves, cwes      lists: "CVE-2021-44228", "CWE-89"
-    cvss_score      float or None; cvss_vector str or None (highest version the report carries)
+    cvss_score      float or None, from the same source as the severity when the tool says
+    cvss_vector     str or None; cvss_version "2.0", "3.1", "4.0"... of that score, or None
     package_name, package_version, package_purl
-    file, line      source location; url, param for DAST
+    file, line, column   source location; url, param for DAST
     references      list of URLs
-    scope           what was scanned: project, repository, image or site
+    source_url      a link to the finding in the tool, when the report gives one
+    scope           what was scanned: project, repository, image, site or cluster resource
     first_seen, last_seen   ISO 8601 strings or None
     confidence      the tool's confidence when it has one (ZAP), else None
+    tool_key        the tool's own identity of the finding (SonarQube issue key, SARIF
+                    fingerprints), which then is the finding's identity
+    variant         what else tells two results of one rule at one place apart when the tool
+                    gives no key (SARIF: a digest of the result's message), else None
+    occurrences     how many times the report gave this same finding (ZAP instances that
+                    differ only in evidence, byte-identical SARIF results)
 """
 
 import hashlib
@@ -31,12 +43,15 @@ import hashlib
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # INFORMATIONAL 0 .. CRITICAL 4
 STATUSES = ("active", "suppressed", "false_positive", "resolved")
+KINDS = ("vulnerability", "misconfiguration", "secret", "license", "code_quality")
 
 FIELDS = {
     "tool": None,
     "rule_id": None,
     "title": None,
     "description": "",
+    "kind": "vulnerability",
+    "category": None,
     "severity": "INFORMATIONAL",
     "tool_severity": None,
     "status": "active",
@@ -44,19 +59,25 @@ FIELDS = {
     "cwes": (),
     "cvss_score": None,
     "cvss_vector": None,
+    "cvss_version": None,
     "package_name": None,
     "package_version": None,
     "package_purl": None,
     "file": None,
     "line": None,
+    "column": None,
     "url": None,
     "param": None,
     "remediation": None,
     "references": (),
+    "source_url": None,
     "scope": None,
     "first_seen": None,
     "last_seen": None,
     "confidence": None,
+    "tool_key": None,
+    "variant": None,
+    "occurrences": 1,
 }
 
 # The spellings scanners use, mapped onto our scale. Dependency-Check alone writes CRITICAL,
@@ -121,6 +142,8 @@ def new_finding(**values):
         raise FindingError(f"severity {finding['severity']!r} is not one of {', '.join(SEVERITIES)}")
     if finding["status"] not in STATUSES:
         raise FindingError(f"status {finding['status']!r} is not one of {', '.join(STATUSES)}")
+    if finding["kind"] not in KINDS:
+        raise FindingError(f"kind {finding['kind']!r} is not one of {', '.join(KINDS)}")
     if not finding["title"]:
         finding["title"] = finding["rule_id"]
     return finding
@@ -129,10 +152,15 @@ def new_finding(**values):
 def finding_key(finding):
     """What makes a finding itself: the same key in the next scan means the same finding.
 
-    tool + rule (or CVE) + package + location + scope. Never a build number or a time, so a
-    re-scan updates instead of duplicating; the package and location keep one CVE in two
-    packages, or two secrets in one file, apart.
+    The tool's own key when it gives one (a SonarQube issue key survives the code moving).
+    Otherwise tool + rule (or CVE) + package + location (with column) + variant. Both with the
+    scope. Never a build number or a time, so a re-scan updates instead of duplicating; the
+    package, location and variant keep one CVE in two packages, two secrets in one file, or two
+    messages of one rule on one line apart.
     """
+    if finding.get("tool_key"):
+        identity = "key:" + finding["tool_key"] + ("|" + finding["variant"] if finding.get("variant") else "")
+        return "|".join(str(part or "") for part in (finding["tool"], identity, finding.get("scope")))
     package = finding.get("package_purl") or "@".join(
         part for part in (finding.get("package_name"), finding.get("package_version")) if part
     )
@@ -141,6 +169,10 @@ def finding_key(finding):
         location += "#" + finding["param"]
     if finding.get("line") is not None:
         location += ":" + str(finding["line"])
+        if finding.get("column") is not None:
+            location += ":" + str(finding["column"])
+    if finding.get("variant"):
+        location += "|" + finding["variant"]
     return "|".join(
         str(part or "") for part in (finding["tool"], finding["rule_id"], package, location, finding.get("scope"))
     )
@@ -149,6 +181,35 @@ def finding_key(finding):
 def finding_id(finding):
     """A short, stable, collision-resistant id for a finding (hex SHA-256 of finding_key)."""
     return hashlib.sha256(finding_key(finding).encode("utf-8")).hexdigest()[:32]
+
+
+def _content(finding):
+    return {key: value for key, value in finding.items() if key != "occurrences"}
+
+
+def unique(findings):
+    """Each finding once, in order: a repeat (same finding_key, same content) adds its occurrences
+    to the first.
+
+    Two findings with one identity and different content (a report that repeats a SonarQube issue
+    key for another CVE) are two findings: the later one's variant gets a digest of its content,
+    so neither hides the other. What Security Hub holds is one finding per Id, so this is what a
+    gate counts too. A finding is yielded when met; its `occurrences` keep growing until the
+    input is consumed.
+    """
+    seen = {}
+    for finding in findings:
+        key = finding_key(finding)
+        while key in seen and _content(seen[key]) != _content(finding):
+            digest = hashlib.sha256(repr(sorted(_content(finding).items())).encode("utf-8")).hexdigest()[:16]
+            finding = dict(finding, variant=f"{finding.get('variant') or ''}#{digest}")
+            key = finding_key(finding)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = finding
+            yield finding
+        else:
+            first["occurrences"] = (first.get("occurrences") or 1) + (finding.get("occurrences") or 1)
 
 
 def summarise(findings):

@@ -5,22 +5,31 @@
 
 """PRIVATE to the devsecops.aws collection.
 
-Scanner reports in, normalised findings out. Each tool's format lives in its own file and offers:
+Scanner reports in, normalised findings out. Each tool's format lives in its own file, registered
+in PARSERS, and offers:
 
     LABEL                      the tool's name for messages ("OWASP ZAP")
+    EXPECTED                   what the format has at its top level, for messages
     detect(document) -> bool   whether a parsed JSON document is in this format
-    describe(document) -> {"tool": ..., "scope": ...}   what the report is about
+    describe(document) -> {"tool", "scope"[, "incomplete"]}   what the report is about; "incomplete"
+                               lists what the scanner says it could not do (the scan is not clean)
     findings(document)         a generator of normalised findings
+and optionally
+    accepts(document) -> bool  what `format:` naming this parser also reads (default: detect)
+    unsupported(document) -> str or None   why a document that looks like this tool's is not read
 
-A report that is missing, empty, truncated or not in a known format raises FindingError with a
-message naming the file: never a traceback, never an empty success.
+A report that is missing, empty, truncated or not in a known format, or whose content a parser
+finds of the wrong shape, raises FindingError with a message naming the file: never an empty
+success. Only FindingError leaves a parser on bad input; anything else is a bug and stays one.
+Findings come out once each (model.unique): what the report repeats is counted in `occurrences`.
 """
 
+import contextlib
 import gc
 import json
 
 from . import dependency_check, sarif, sonarqube, trivy, zap
-from .model import FindingError
+from .model import FindingError, unique
 
 PARSERS = {
     "dependency_check": dependency_check,
@@ -59,11 +68,24 @@ def load(path):
         raise FindingError(f"report {path} is not UTF-8 text") from None
     except ValueError as e:
         raise FindingError(f"report {path} is not valid JSON (truncated?): {e}") from None
-    # A large report is millions of objects that hold no reference cycles: left in the young
-    # generations, the cycle collector rescans them all again and again while findings are built
-    # (half the CPU of a 100,000-finding parse, bench/README.md). They are still freed as usual.
-    gc.freeze()
     return document
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Pause the cycle collector while reports are read, restoring it after.
+
+    A large report is millions of objects that hold no reference cycles: with the collector on,
+    it rescans them again and again while findings are built (half the CPU of a 100,000-finding
+    parse, bench/README.md). Modules read their reports inside this; a library caller chooses.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def detect_format(document):
@@ -74,33 +96,37 @@ def detect_format(document):
     return None
 
 
+def _unsupported(path, document, parsers):
+    for parser in parsers:
+        reason = getattr(parser, "unsupported", lambda _document: None)(document)
+        if reason:
+            raise FindingError(f"report {path} is not read: {reason}")
+
+
 def _parser_for(path, document, fmt):
     if fmt in (None, "auto"):
         fmt = detect_format(document)
         if fmt is None:
-            raise FindingError(
-                f"report {path} is in no format this collection reads ({', '.join(FORMATS)}); "
-                "set format to say which it is"
-            )
-    elif fmt not in PARSERS:
+            _unsupported(path, document, PARSERS.values())
+            raise FindingError(f"report {path} is in no format this collection reads ({', '.join(FORMATS)})")
+        return fmt, PARSERS[fmt]
+    if fmt not in PARSERS:
         raise FindingError(f"unknown report format {fmt!r}: choose one of auto, {', '.join(FORMATS)}")
-    return fmt, PARSERS[fmt]
-
-
-def _describe_failure(error):
-    if isinstance(error, KeyError):
-        return f"expected key {error.args[0]!r} is missing"
-    return str(error) or type(error).__name__
+    parser = PARSERS[fmt]
+    _unsupported(path, document, [parser])
+    if not getattr(parser, "accepts", parser.detect)(document):
+        found = detect_format(document)
+        seen = f"it reads as {PARSERS[found].LABEL}" if found else "it is in no format this collection reads"
+        raise FindingError(f"report {path} is not in the {parser.LABEL} format ({seen}): expected {parser.EXPECTED}")
+    return fmt, parser
 
 
 def _guarded(path, parser, step):
-    """Run `step` (a parser call); any error it meets becomes a FindingError naming the file."""
+    """Run `step` (a parser call); a FindingError it raises is given the file's name."""
     try:
         return step()
     except FindingError as e:
         raise FindingError(f"cannot parse {parser.LABEL} report {path}: {e}") from None
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as e:
-        raise FindingError(f"cannot parse {parser.LABEL} report {path}: {_describe_failure(e)}") from None
 
 
 def _stream(path, parser, document):
@@ -113,22 +139,33 @@ def _stream(path, parser, document):
 
 
 def open_report(path, fmt="auto"):
-    """(format, tool, scope, findings generator) of one report; errors name the file."""
+    """(format, about, findings generator) of one report; errors name the file.
+
+    `about` is describe()'s answer with "incomplete" always set (a list, empty for a full scan).
+    """
     document = load(path)
     fmt, parser = _parser_for(path, document, fmt)
     about = _guarded(path, parser, lambda: parser.describe(document))
-    return fmt, about["tool"], about["scope"], _stream(path, parser, document)
+    about = dict(about, incomplete=list(about.get("incomplete") or ()))
+    return fmt, about, unique(_stream(path, parser, document))
 
 
 def iter_findings(path, fmt="auto"):
     """The findings of one report, one at a time."""
-    return open_report(path, fmt)[3]
+    return open_report(path, fmt)[2]
 
 
 def parse_report(path, fmt="auto"):
-    """{"path", "format", "tool", "scope", "findings"} of one report."""
-    fmt, tool, scope, findings = open_report(path, fmt)
-    return {"path": path, "format": fmt, "tool": tool, "scope": scope, "findings": list(findings)}
+    """{"path", "format", "tool", "scope", "incomplete", "findings"} of one report."""
+    fmt, about, findings = open_report(path, fmt)
+    return {
+        "path": path,
+        "format": fmt,
+        "tool": about["tool"],
+        "scope": about["scope"],
+        "incomplete": about["incomplete"],
+        "findings": list(findings),
+    }
 
 
 def parse_reports(paths, fmt="auto"):

@@ -8,8 +8,10 @@
 Import findings into Security Hub so that it holds exactly what the last scans said:
   1. read what Security Hub holds in each (tool, scope) range of this submission, once, before
      any write (GetFindings is eventually consistent: never decide on a read after our writes);
-  2. plan: create what is new, update what changed, leave the unchanged alone, and archive
-     (RecordState ARCHIVED) what a range no longer reports when asked to;
+  2. plan: create what is new, update what changed, leave the unchanged alone unless its last
+     update is older than the refresh age (Security Hub deletes a finding 90 days after its last
+     UpdatedAt: a finding every scan still reports is refreshed well before that, keeping its
+     triage), and archive (RecordState ARCHIVED) what a range no longer reports when asked to;
   3. send in batches bounded by count and size, paced to the API's documented rate, retrying
      throttling and transient per-finding failures, and report every finding that still failed.
 Every import fires an EventBridge event (and so a Slack alert): an unchanged scan sends nothing.
@@ -19,6 +21,7 @@ import json
 import time
 from datetime import datetime, timedelta, timezone
 
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import paginate
 from ansible_collections.devsecops.aws.plugins.module_utils._securityhub import SecurityHubErrorHandler
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.asff import FIELD_PREFIX, OWN_FIELDS, range_prefix
 
@@ -28,13 +31,13 @@ MAX_FINDING_BYTES = 240 * 1024
 CALLS_PER_SECOND = 10  # BatchImportFindings: 10 a second per account and region,
 BURST = 30  # burst 30
 FAILED_FINDING_ATTEMPTS = 4
+REFRESH_AFTER_DAYS = 30  # well inside the 90 days after which Security Hub deletes a finding
 _TRANSIENT_CODES = ("Throttl", "TooManyRequests", "InternalFailure", "InternalError", "ServiceUnavailable", "Unavailable")
 
 
 @SecurityHubErrorHandler.common_error_handler("read findings from Security Hub")
 def get_findings(client, filters):
-    paginator = client.get_paginator("get_findings")
-    return paginator.paginate(Filters=filters, PaginationConfig={"PageSize": 100}).build_full_result()["Findings"]
+    return paginate(client, "get_findings", Filters=filters, PaginationConfig={"PageSize": 100})["Findings"]
 
 
 @SecurityHubErrorHandler.common_error_handler("import findings into Security Hub")
@@ -79,16 +82,24 @@ class Plan:
         self.update = []
         self.archive = []
         self.unchanged = []
+        self.refresh = []
         self.duplicates = 0
 
     def writes(self):
-        return self.create + self.update + self.archive
+        return self.create + self.update + self.refresh + self.archive
 
 
-def plan_import(new_findings, existing, now, resolve_missing=False, workflow=None):
+def _stale(held, now, refresh_after):
+    updated = held.get("UpdatedAt")
+    return refresh_after is not None and (not updated or _parse_timestamp(updated) <= now - refresh_after)
+
+
+def plan_import(new_findings, existing, now, resolve=(), workflow=None, refresh_after=None):
     """Decide what to send. `new_findings` are ASFF dicts from to_asff, without timestamps.
 
-    `workflow(asff)` gives the Workflow status of a created finding (NEW or SUPPRESSED).
+    `resolve` lists the (tool, scope) ranges whose active findings not in `new_findings` are archived.
+    `workflow(asff)` gives the Workflow status of a created finding (NEW, SUPPRESSED, RESOLVED).
+    `refresh_after` (a timedelta) re-sends an unchanged finding whose UpdatedAt is that old.
     """
     plan = Plan()
     stamp = timestamp(now)
@@ -103,22 +114,24 @@ def plan_import(new_findings, existing, now, resolve_missing=False, workflow=Non
             created = dict(asff, CreatedAt=stamp, FirstObservedAt=stamp, UpdatedAt=stamp, LastObservedAt=stamp)
             created["Workflow"] = {"Status": workflow(asff) if workflow else "NEW"}
             plan.create.append(created)
-        elif _fingerprint_of(held) == _fingerprint_of(asff) and held.get("RecordState") == "ACTIVE":
+            continue
+        same = _fingerprint_of(held) == _fingerprint_of(asff) and held.get("RecordState") == asff["RecordState"]
+        if same and not _stale(held, now, refresh_after):
             plan.unchanged.append(asff)
-        else:
-            plan.update.append(
-                dict(
-                    asff,
-                    CreatedAt=held["CreatedAt"],
-                    FirstObservedAt=held.get("FirstObservedAt") or held["CreatedAt"],
-                    UpdatedAt=timestamp(_after(held.get("UpdatedAt"), now)),
-                    LastObservedAt=stamp,
-                )
-            )
-    if resolve_missing:
+            continue
+        resent = dict(
+            asff,
+            CreatedAt=held["CreatedAt"],
+            FirstObservedAt=held.get("FirstObservedAt") or held["CreatedAt"],
+            UpdatedAt=timestamp(_after(held.get("UpdatedAt"), now)),
+            LastObservedAt=stamp,
+        )
+        (plan.refresh if same else plan.update).append(resent)
+    prefixes = tuple(range_prefix(tool, scope) for tool, scope in resolve)
+    if prefixes:
         for finding_id in sorted(set(existing) - seen):
             held = existing[finding_id]
-            if held.get("RecordState") != "ACTIVE":
+            if held.get("RecordState") != "ACTIVE" or not finding_id.startswith(prefixes):
                 continue
             archived = {key: held[key] for key in OWN_FIELDS if key in held}
             archived.update(RecordState="ARCHIVED", UpdatedAt=timestamp(_after(held.get("UpdatedAt"), now)))

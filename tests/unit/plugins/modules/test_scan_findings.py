@@ -44,10 +44,11 @@ def test_check_mode_returns_the_same_findings(capsys):
     assert [(r["format"], r["count"]) for r in checked["reports"]] == [("sarif", 8), ("trivy", 6)]
 
 
-def test_an_explicit_format_is_used(capsys):
-    result = run_module(capsys, scan_findings, {"path": str(REPORTS / "zap/zap-odd-cases.json"), "format": "sonarqube"})
+def test_a_report_forced_into_another_format_is_refused(capsys):
+    path = str(REPORTS / "zap/zap-odd-cases.json")
+    result = run_module(capsys, scan_findings, {"path": path, "format": "sonarqube"})
     assert result["failed"] is True
-    assert result["msg"].startswith("cannot parse SonarQube report ")
+    assert result["msg"].startswith(f"report {path} is not in the SonarQube format (it reads as OWASP ZAP)")
 
 
 def test_an_unrecognised_report_fails_and_says_which_reports_were_read(capsys):

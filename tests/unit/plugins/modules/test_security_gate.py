@@ -231,11 +231,12 @@ REPORTS = ROOT / "tests/fixtures/reports"
 @pytest.mark.parametrize(
     "reports, passed",
     [
-        (["dependency-check/dc-8.2.1-npm-virtual-no-vulns.json", "zap/zap-2.14.0-baseline.json"], True),
+        (["dependency-check/dc-12.1.1-cvssv4.json", "zap/zap-2.14.0-baseline.json"], True),
         (["dependency-check/dc-6.0.1-npm-virtual.json", "zap/zap-2.14.0-baseline.json"], False),
-        (["dependency-check/dc-8.2.1-npm-virtual-no-vulns.json"], False),
+        (["dependency-check/dc-12.1.1-cvssv4.json"], False),
+        (["dependency-check/dc-8.2.1-npm-virtual-no-vulns.json", "zap/zap-2.14.0-baseline.json"], False),
     ],
-    ids=["clean-dependencies", "vulnerable-dependencies", "zap-report-missing"],
+    ids=["one-medium-dependency", "vulnerable-dependencies", "zap-report-missing", "npm-audit-failed"],
 )
 def test_sample_policy_in_docs_gates_real_reports(capsys, reports, passed):
     args = dict(

@@ -68,9 +68,15 @@ def test_a_missing_report_is_named(tmp_path):
         reports.parse_report(str(tmp_path / "nope.json"))
 
 
-def test_an_explicit_format_overrides_detection(tmp_path, report):
-    with pytest.raises(FindingError, match="cannot parse OWASP Dependency-Check report"):
+def test_a_report_forced_into_a_format_it_does_not_have_is_refused(report):
+    """Not read into findings without files: the message says what it is and what was expected."""
+    with pytest.raises(FindingError) as raised:
         reports.parse_report(report("zap/zap-2.14.0-baseline.json"), "dependency_check")
+    assert "is not in the OWASP Dependency-Check format (it reads as OWASP ZAP): expected 'reportSchema'" in str(
+        raised.value
+    )
+    with pytest.raises(FindingError, match=r"not in the SonarQube format \(it reads as Trivy\)"):
+        reports.parse_report(report("trivy/trivy-k8s-resources.json"), "sonarqube")
 
 
 def test_a_missing_key_is_named(tmp_path):

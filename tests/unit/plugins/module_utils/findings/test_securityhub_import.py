@@ -1,7 +1,7 @@
 """Importing into Security Hub: plan, batches, pacing, retries, nothing dropped in silence."""
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -16,6 +16,7 @@ ACCOUNT = "123456789012"
 PRODUCT = f"arn:aws:securityhub:us-east-1:{ACCOUNT}:product/{ACCOUNT}/default"
 NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=timezone.utc)
 EARLIER = "2026-11-01T08:00:00.000Z"
+RANGE = ("zap", "https://app.example.com")
 
 
 def finding(rule="40012", scope="https://app.example.com", tool="zap", **values):
@@ -83,12 +84,51 @@ def test_resolve_missing_archives_only_what_the_range_no_longer_reports():
         gone["Id"]: held(gone),
         already["Id"]: held(already, RecordState="ARCHIVED"),
     }
-    plan = securityhub.plan_import([finding("1")], existing, NOW, resolve_missing=True)
+    plan = securityhub.plan_import([finding("1")], existing, NOW, resolve=[RANGE])
     (archived,) = plan.archive
     assert archived["Id"] == gone["Id"]
     assert archived["RecordState"] == "ARCHIVED"
     assert archived["UpdatedAt"] == "2026-11-29T12:00:00.000Z"
     assert "Workflow" not in archived  # re-sent with our own fields only
+
+
+def test_only_the_ranges_asked_for_are_resolved():
+    """An incomplete report's range is read (for updates) but not resolved."""
+    gone, other = finding("2"), finding("2", scope="https://other.example.com")
+    existing = {gone["Id"]: held(gone), other["Id"]: held(other)}
+    plan = securityhub.plan_import([finding("1")], existing, NOW, resolve=[("zap", "https://other.example.com")])
+    assert [f["Id"] for f in plan.archive] == [other["Id"]]
+
+
+def test_an_unchanged_finding_is_refreshed_once_its_last_update_is_older_than_the_refresh_age():
+    """Security Hub deletes a finding 90 days after its last UpdatedAt: a finding every scan still
+    reports is re-sent before that, with its CreatedAt and without a Workflow, so its triage stays."""
+    recent, old = finding("1"), finding("2")
+    existing = {
+        recent["Id"]: held(recent, RecordState="ACTIVE", UpdatedAt="2026-11-20T00:00:00.000Z"),
+        old["Id"]: held(old, RecordState="ACTIVE", UpdatedAt="2026-10-29T11:59:59.000Z"),  # 31 days before NOW
+    }
+    plan = securityhub.plan_import([finding("1"), finding("2")], existing, NOW, refresh_after=timedelta(days=30))
+    assert [f["Id"] for f in plan.unchanged] == [recent["Id"]]
+    (refreshed,) = plan.refresh
+    assert refreshed["Id"] == old["Id"]
+    assert (refreshed["CreatedAt"], refreshed["FirstObservedAt"]) == (EARLIER, EARLIER)
+    assert refreshed["UpdatedAt"] == refreshed["LastObservedAt"] == "2026-11-29T12:00:00.000Z"
+    assert "Workflow" not in refreshed
+    assert plan.writes() == [refreshed] and plan.update == []
+
+
+def test_a_resolved_finding_is_sent_archived_and_not_again_once_archived():
+    record = finding(status="resolved")
+    assert record["RecordState"] == "ARCHIVED"
+    (created_record,) = securityhub.plan_import([record], {}, NOW, workflow=lambda a: "RESOLVED").create
+    assert (created_record["RecordState"], created_record["Workflow"]) == ("ARCHIVED", {"Status": "RESOLVED"})
+    active_before = finding()  # the same finding, reported active by the previous scan
+    assert active_before["Id"] == record["Id"]
+    update = securityhub.plan_import([record], {record["Id"]: held(active_before, RecordState="ACTIVE")}, NOW).update
+    assert [f["RecordState"] for f in update] == ["ARCHIVED"]
+    again = securityhub.plan_import([record], {record["Id"]: held(record, RecordState="ARCHIVED")}, NOW)
+    assert again.writes() == [] and len(again.unchanged) == 1
 
 
 def test_without_resolve_missing_nothing_is_archived():
@@ -201,3 +241,18 @@ def test_read_ranges_filters_by_product_and_id_prefix_and_rechecks_the_answer():
         )
         existing = securityhub.read_ranges(hub.client, PRODUCT, {("zap", "https://app.example.com")})
     assert list(existing) == [ours["Id"]]
+
+
+def test_a_throttled_page_of_get_findings_is_retried_and_every_page_read(monkeypatch):
+    """Paginated reads go through the same retries as single calls: a TooManyRequestsException on
+    the second page starts the read again instead of failing the task."""
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    first, second = finding("1"), finding("2")
+    page_one = {"Findings": [held(first)], "NextToken": "page-2"}
+    with ServiceModelStub("securityhub") as hub:
+        hub.expect("get_findings", None, page_one)
+        hub.expect_error("get_findings", "TooManyRequestsException", "Rate exceeded", http_status=429)
+        hub.expect("get_findings", None, page_one)
+        hub.expect("get_findings", None, {"Findings": [held(second)]})
+        existing = securityhub.read_ranges(retrying(hub), PRODUCT, {RANGE})
+    assert sorted(existing) == sorted([first["Id"], second["Id"]])

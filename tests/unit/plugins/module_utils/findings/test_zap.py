@@ -46,12 +46,29 @@ def test_a_lone_site_object_unicode_and_no_cwe(report):
 
 def test_older_layout_with_several_sites(report):
     result = parse_report(report("zap/zap-2.7.0-multisite.json"))
-    assert len(result["findings"]) == 167
+    assert len(result["findings"]) == 160  # 167 instances; 7 repeat a URL and parameter of their alert
+    assert sum(f["occurrences"] for f in result["findings"]) == 167
     assert {f["scope"] for f in result["findings"]} == {"http://zero.webappsecurity.com"}
     assert result["scope"] == "https://zero.webappsecurity.com,http://zero.webappsecurity.com"
 
 
+def test_instances_that_differ_only_in_what_a_finding_does_not_keep_are_one_finding(report):
+    """User Agent Fuzzer lists signin.html's User-Agent header once per agent tried: one finding, counted."""
+    findings = parse_report(report("zap/zap-2.7.0-multisite.json"))["findings"]
+    fuzzer = [f for f in findings if f["rule_id"] == "10104" and f["url"] == "http://zero.webappsecurity.com/signin.html"]
+    assert [(f["param"], f["occurrences"]) for f in fuzzer] == [("Header User-Agent", 2)]
+
+
+def test_one_rule_raising_alerts_of_two_risks_gives_two_findings_on_one_url(report):
+    """ZAP 2.7's Cookie Slack Detector: an informational and a low alert on the same pages."""
+    findings = parse_report(report("zap/zap-2.7.0-multisite.json"))["findings"]
+    slack = [f for f in findings if f["rule_id"] == "90027" and f["url"].endswith("/bank/transfer-funds-verify.html")]
+    assert sorted(f["severity"] for f in slack) == ["INFORMATIONAL", "LOW"]
+    assert len({finding_id(f) for f in slack}) == 2
+
+
 def test_escaped_text_survives(report):
-    (first, second) = parse_report(report("zap/zap-traditional-json-escaping.json"))["findings"]
+    (first,) = parse_report(report("zap/zap-traditional-json-escaping.json"))["findings"]
     assert first["title"] == "XSS" and first["severity"] == "HIGH"
     assert first["param"] == "Test Param"
+    assert first["occurrences"] == 2  # two instances differing only in otherinfo
