@@ -350,7 +350,7 @@ def from_asff(asff):
         param=own("Param"),
         remediation=((asff.get("Remediation") or {}).get("Recommendation") or {}).get("Text"),
         references=list(references),
-        scope=own("Scope") or resources[0].get("Id"),
+        scope=own("Scope") if own("Tool") else resources[0].get("Id"),
         first_seen=asff.get("FirstObservedAt") or asff.get("CreatedAt"),
         last_seen=asff.get("LastObservedAt") or asff.get("UpdatedAt"),
         confidence=asff.get("Confidence"),

@@ -7,7 +7,8 @@ import pytest
 from botocore.validate import validate_parameters
 
 from ansible_collections.devsecops.aws.plugins.module_utils._findings import asff
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import finding_id, new_finding
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, finding_id, new_finding
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
 
 from tests.support.fixtures import REPORTS
 
@@ -131,11 +132,12 @@ def test_text_within_the_limit_is_left_whole():
 def test_resource_says_what_was_scanned():
     ecr = f"{ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/webgoat:2025.3"
     (resource,) = imported(log4shell(scope=ecr))["Resources"]
-    assert resource["Type"] == "AwsEcrContainerImage"
-    assert resource["Details"]["AwsEcrContainerImage"] == {
-        "RegistryId": ACCOUNT,
-        "RepositoryName": "webgoat",
-        "ImageTags": ["2025.3"],
+    assert resource == {
+        "Type": "AwsEcrContainerImage",
+        "Id": f"arn:aws:ecr:us-east-1:{ACCOUNT}:repository/webgoat",
+        "Partition": "aws",
+        "Region": "us-east-1",
+        "Details": {"AwsEcrContainerImage": {"RegistryId": ACCOUNT, "RepositoryName": "webgoat", "ImageTags": ["2025.3"]}},
     }
     (site,) = imported(new_finding(tool="zap", rule_id="40018", scope="https://app.example.com"))["Resources"]
     assert (site["Type"], site["Id"]) == ("Other", "https://app.example.com")
@@ -145,12 +147,155 @@ def test_resource_says_what_was_scanned():
     assert imported(log4shell(), resource=override)["Resources"] == [override]
 
 
+DIGEST = "sha256:" + "0f3c" * 16
+
+
+def test_an_image_by_digest_gives_its_digest_not_a_tag():
+    ecr = f"{ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/shop/api@{DIGEST}"
+    (resource,) = imported(log4shell(scope=ecr))["Resources"]
+    assert resource["Id"] == f"arn:aws:ecr:eu-west-1:{ACCOUNT}:repository/shop/api/{DIGEST}"
+    assert resource["Details"]["AwsEcrContainerImage"] == {
+        "RegistryId": ACCOUNT,
+        "RepositoryName": "shop/api",
+        "ImageDigest": DIGEST,
+    }
+    (image,) = imported(new_finding(tool="trivy", rule_id="CVE-1", scope=f"ghcr.io/example/shop@{DIGEST}"))["Resources"]
+    assert image["Details"] == {"Container": {"ImageName": "ghcr.io/example/shop", "ImageId": DIGEST}}
+    (tagged,) = imported(new_finding(tool="trivy", rule_id="CVE-1", scope="registry.local:5000/shop:1.2"))["Resources"]
+    assert tagged["Details"] == {"Container": {"ImageName": "registry.local:5000/shop:1.2"}}
+
+
+@pytest.mark.parametrize("path", ["C:\\build\\shop", "C:/build/shop", "./app", "lib/catalina.jar", "."])
+def test_a_path_trivy_scanned_is_not_a_container(path):
+    (resource,) = imported(new_finding(tool="trivy", rule_id="CVE-1", scope=path))["Resources"]
+    assert (resource["Type"], resource["Id"]) == ("Other", path)
+
+
+def test_ecr_images_carry_their_partition_and_region():
+    china = imported(log4shell(scope=f"{ACCOUNT}.dkr.ecr.cn-north-1.amazonaws.com.cn/shop:1"))["Resources"][0]
+    assert (china["Partition"], china["Region"], china["Id"]) == (
+        "aws-cn", "cn-north-1", f"arn:aws-cn:ecr:cn-north-1:{ACCOUNT}:repository/shop"
+    )
+    gov = imported(log4shell(scope=f"{ACCOUNT}.dkr.ecr.us-gov-west-1.amazonaws.com/shop:1"))["Resources"][0]
+    assert gov["Partition"] == "aws-us-gov"
+
+
+def test_a_trivy_k8s_report_on_an_eks_cluster_names_the_cluster(report):
+    (finding, *_) = parse_report(report("trivy/trivy-k8s-summary-lists.json"))["findings"]
+    (resource,) = imported(finding)["Resources"]
+    assert resource == {
+        "Type": "AwsEksCluster",
+        "Id": "arn:aws:eks:us-east-1:576036489467:cluster/monitoring-test-cluster",
+        "Partition": "aws",
+        "Region": "us-east-1",
+        "Details": {"AwsEksCluster": {"Name": "monitoring-test-cluster"}},
+    }
+
+
+@pytest.mark.parametrize(
+    "values,types",
+    [
+        (dict(kind="vulnerability", cves=["CVE-2021-44228"]), ["Software and Configuration Checks/Vulnerabilities/CVE"]),
+        (dict(kind="vulnerability", cves=[]), ["Software and Configuration Checks/Vulnerabilities"]),
+        (dict(kind="secret", cves=[]), ["Sensitive Data Identifications/Passwords"]),
+        (dict(kind="misconfiguration", category="aws", cves=[]), ["Software and Configuration Checks/AWS Security Best Practices"]),
+        (
+            dict(kind="misconfiguration", category="kubernetes", cves=[]),
+            ["Software and Configuration Checks/Industry and Regulatory Standards"],
+        ),
+        (dict(kind="license", category="restricted", cves=[]), ["Software and Configuration Checks/Industry and Regulatory Standards"]),
+        (dict(kind="code_quality", cves=[]), ["Software and Configuration Checks"]),
+    ],
+    ids=["cve", "vulnerability", "secret", "aws-misconfiguration", "k8s-misconfiguration", "licence", "code-smell"],
+)
+def test_types_say_what_kind_of_finding_it_is(values, types):
+    record = imported(log4shell(**values))
+    assert record["Types"] == record["FindingProviderFields"]["Types"] == types
+
+
+def test_the_real_reports_give_the_types_of_their_findings(report):
+    secrets = parse_report(report("trivy/trivy-fs-misconfig-and-secrets.json"))["findings"]
+    assert {imported(f)["Types"][0] for f in secrets if f["kind"] == "secret"} == {"Sensitive Data Identifications/Passwords"}
+    terraform = parse_report(report("trivy/trivy-exceptions-and-vendor-cvss.json"))["findings"]
+    assert {imported(f)["Types"][0] for f in terraform if f["rule_id"].startswith("AVD-AWS")} == {
+        "Software and Configuration Checks/AWS Security Best Practices"
+    }
+    smells = [f for f in parse_report(report("sonarqube/issues-search-32-issues.json"))["findings"]]
+    assert "Software and Configuration Checks/Vulnerabilities" not in {imported(f)["Types"][0] for f in smells}
+
+
+def test_product_and_company_name_are_set_so_the_console_does_not_say_default():
+    record = imported(log4shell())
+    assert (record["ProductName"], record["CompanyName"]) == ("dependency_check", "devsecops.aws")
+
+
+def test_the_tools_key_and_link_are_kept(report):
+    injection = parse_report(report("sarif/sarif-identity-cases.sarif"))["findings"][0]
+    record = imported(injection)
+    assert record["ProductFields"]["devsecops/ToolKey"] == injection["tool_key"]
+    assert record["SourceUrl"] == "https://github.com/example/shop/security/code-scanning/17"
+    issue = parse_report(report("sonarqube/issues-dc-plugin-multi-module.json"))["findings"][0]
+    assert imported(issue)["ProductFields"]["devsecops/ToolKey"] == "AZKf1n0cH2d0KUm3bA1x"
+
+
+def test_the_cvss_version_is_the_parsers_and_none_is_invented(report):
+    finding = parse_report(report("dependency-check/dc-6.0.1-npm-virtual.json"))["findings"][3]
+    assert finding["rule_id"] == "CVE-2019-11358" and finding["cvss_vector"] is None
+    assert imported(finding)["Vulnerabilities"][0]["Cvss"] == [{"BaseScore": 6.1, "Version": "3.0"}]
+    unknown = imported(log4shell(cvss_vector=None, cvss_version=None))["Vulnerabilities"][0]["Cvss"]
+    assert unknown == [{"BaseScore": 10.0}]  # not labelled 2.0 for want of a vector
+
+
+def test_a_resolved_finding_is_sent_archived():
+    assert imported(log4shell(status="resolved"))["RecordState"] == "ARCHIVED"
+    assert imported(log4shell())["RecordState"] == "ACTIVE"
+
+
+def test_a_change_in_occurrences_alone_is_not_a_change_worth_an_import():
+    once, twice = imported(log4shell()), imported(log4shell(occurrences=2))
+    assert twice["ProductFields"]["devsecops/Occurrences"] == "2"
+    assert once["ProductFields"]["devsecops/Fingerprint"] == twice["ProductFields"]["devsecops/Fingerprint"]
+
+
+def every_fixture_finding():
+    for path in sorted(REPORTS.rglob("*")):
+        if path.suffix not in (".json", ".sarif") or path.parent.name in ("asff", "guardduty"):
+            continue
+        try:
+            yield from parse_report(str(path))["findings"]
+        except FindingError:
+            continue
+
+
+def test_every_fixture_finding_maps_to_a_valid_batch_import_findings_request():
+    records = [imported(finding) for finding in every_fixture_finding()]
+    assert len(records) > 500
+    for start in range(0, len(records), 100):
+        validate_parameters({"Findings": records[start : start + 100]}, IMPORT_SHAPE)
+
+
 def test_our_own_findings_round_trip_through_from_asff():
     original = log4shell(line=7, url=None)
     back = asff.from_asff(imported(original))
     assert finding_id(back) == finding_id(original)
     for key in ("tool", "rule_id", "severity", "cves", "cwes", "cvss_score", "package_purl", "scope", "line"):
         assert back[key] == original[key], key
+
+
+def test_findings_identified_by_the_tools_key_or_a_variant_round_trip(report):
+    """The gate over Security Hub counts what the importer sent: the same identities come back."""
+    findings = parse_report(report("sarif/sarif-identity-cases.sarif"))["findings"]
+    findings += parse_report(report("sonarqube/issues-dc-plugin-multi-module.json"))["findings"]
+    findings += parse_report(report("zap/zap-2.7.0-multisite.json"))["findings"][:5]
+    for original in findings:
+        back = asff.from_asff(imported(original))
+        assert finding_id(back) == finding_id(original)
+        assert (back["kind"], back["tool_key"], back["variant"]) == (original["kind"], original["tool_key"], original["variant"])
+
+
+def test_another_products_findings_are_each_their_own_identity():
+    records = json.loads((REPORTS / "asff/guardduty-findings.asff.json").read_text())["Findings"]
+    assert len({finding_id(asff.from_asff(record)) for record in records}) == len(records)
 
 
 @pytest.mark.parametrize(

@@ -71,3 +71,34 @@ def test_one_cve_in_two_dependencies_is_two_findings(report):
 def test_a_report_without_vulnerabilities_is_an_empty_success(report):
     result = parse_report(report("dependency-check/dc-8.2.1-npm-virtual-no-vulns.json"))
     assert (result["tool"], result["findings"]) == ("dependency_check", [])
+
+
+def test_analysis_exceptions_make_the_report_incomplete_not_clean(report):
+    """npm audit failed: no vulnerabilities listed, and that is not a clean scan."""
+    npm = parse_report(report("dependency-check/dc-8.2.1-npm-virtual-no-vulns.json"))
+    assert npm["findings"] == []
+    assert npm["incomplete"] == [
+        "Dependency-Check analysis failed: org.owasp.dependencycheck.analyzer.exception.SearchException: "
+        "Could not perform Node Audit analysis. Invalid payload submitted to Node Audit API."
+    ]
+    oss_index = parse_report(report("dependency-check/dc-5.2.4-with-exceptions.json"))
+    assert oss_index["incomplete"] == [
+        "Dependency-Check analysis failed: org.owasp.dependencycheck.analyzer.exception.AnalysisException: "
+        "Failed to request component-reports (cause: java.net.SocketTimeoutException: connect timed out)"
+    ]
+    assert parse_report(report("dependency-check/dc-6.0.1-npm-virtual.json"))["incomplete"] == []
+
+
+def test_the_cvss_version_is_the_one_of_the_block_the_score_came_from(report):
+    """cvssv3 blocks often have no vectorString: the score is still v3, never labelled 2.0."""
+    findings = by_rule(parse_report(report("dependency-check/dc-6.0.1-npm-virtual.json"))["findings"])
+    assert (findings["CVE-2019-11358"]["cvss_score"], findings["CVE-2019-11358"]["cvss_version"]) == (6.1, "3.0")
+    odd = by_rule(parse_report(report("dependency-check/dc-odd-cases.json"))["findings"])
+    assert [(odd[cve]["cvss_version"], odd[cve]["cvss_vector"]) for cve in ("CVE-2021-44228", "CVE-2020-8203")] == [
+        ("3.1", None),  # the block's own version
+        ("3", None),  # a v3 block that says nothing more
+    ]
+    assert odd["CVE-2021-45046"]["cvss_version"] == "2.0"  # only v2 in the report
+    assert odd["CVE-2019-10906"]["cvss_version"] == "4.0"
+    with_exceptions = parse_report(report("dependency-check/dc-5.2.4-with-exceptions.json"))["findings"][0]
+    assert (with_exceptions["cvss_score"], with_exceptions["cvss_version"]) == (7.5, "3")

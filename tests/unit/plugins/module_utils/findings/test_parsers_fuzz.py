@@ -1,5 +1,10 @@
-"""Random or truncated input never crashes a parser: a report is read, or FindingError says why."""
+"""Random or truncated input never crashes a parser: a report is read, or FindingError says why.
 
+Only the collection's own error may leave a parser on bad input: the loader no longer turns a
+TypeError into "cannot parse", so any other exception here is a parser bug these tests find.
+"""
+
+import copy
 import json
 
 import pytest
@@ -15,6 +20,8 @@ REAL_REPORTS = sorted(
     path for path in REPORTS.rglob("*") if path.suffix in (".json", ".sarif") and path.parent.name != "asff"
 )
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example rewrites a whole real report: fewer of them, over every report.
+REPLACE = settings(FUZZ, max_examples=50)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -58,6 +65,39 @@ def test_a_truncated_real_report_is_refused_clearly(tmp_path_factory, real, cut)
     with pytest.raises(FindingError) as raised:
         reports.parse_report(str(path))
     assert str(path) in str(raised.value)
+
+
+def _paths(node, path=()):
+    """Every place in a JSON document: key and index paths to each value."""
+    yield path
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, child in children:
+        yield from _paths(child, path + (key,))
+
+
+def _replaced(document, path, value):
+    if not path:
+        return value
+    changed = copy.deepcopy(document)
+    parent = changed
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    return changed
+
+
+@pytest.mark.parametrize("real", REAL_REPORTS, ids=lambda path: f"{path.parent.name}/{path.name}")
+@REPLACE
+@given(data=st.data())
+def test_a_real_report_with_any_value_replaced_is_read_or_refused_clearly(tmp_path_factory, real, data):
+    """The deep places of each real format: a value of another type anywhere in a real report."""
+    document = json.loads(real.read_bytes())
+    places = list(_paths(document))
+    path = data.draw(st.sampled_from(places[1:] or places))
+    changed = _replaced(document, path, data.draw(json_values))
+    target = tmp_path_factory.mktemp("replaced") / real.name
+    target.write_text(json.dumps(changed))
+    read(target)
 
 
 def test_there_are_real_reports_to_cut():

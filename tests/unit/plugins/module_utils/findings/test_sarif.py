@@ -1,8 +1,11 @@
 """SARIF 2.1.0 logs of Semgrep, CodeQL, Bandit, Trivy and others."""
 
+import json
 from collections import Counter
 
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import finding_key
+import pytest
+
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, finding_key
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
 
 
@@ -78,3 +81,42 @@ def test_trivy_sarif_keeps_one_cve_in_two_packages_apart(report):
         ("CVE-2019-1551", "libssl1.1", "1.1.1c-r0"),
     ]
     assert len({finding_key(f) for f in findings}) == 4
+
+
+def test_gitleaks_results_without_rule_id_are_identified_by_message_and_location(report):
+    """Gitleaks 7 writes no ruleId; the report is read, one finding per secret and place."""
+    result = parse_report(report("sarif/gitleaks-7.4.0-no-rule-id.sarif"))
+    findings = result["findings"]
+    assert (result["tool"], len(findings)) == ("gitleaks", 4)
+    assert {f["rule_id"] for f in findings} == {"no-rule"} and {f["kind"] for f in findings} == {"secret"}
+    assert [(f["title"], f["file"].rsplit("/", 1)[1], f["line"], f["occurrences"]) for f in findings] == [
+        ("AWS Access Key secret detected", "gitlab_secret_detection_report_1_vuln.json", 13, 2),  # two commits
+        ("Asymmetric Private Key secret detected", "gitlab_secret_detection_report_3_vuln.json", 13, 2),
+        ("AWS Access Key secret detected", "gitlab_secret_detection_report_3_vuln.json", 44, 2),
+        ("AWS Access Key secret detected", "test_gitlab_secret_detection_report_parser.py", 37, 2),
+    ]
+
+
+def test_a_result_that_cannot_be_identified_fails_the_report_naming_it(tmp_path):
+    run = {"tool": {"driver": {"name": "gitleaks"}}, "results": [{"message": {"text": "x"}}, {"level": "error"}]}
+    path = tmp_path / "leaks.sarif"
+    path.write_text(json.dumps({"version": "2.1.0", "runs": [run]}))
+    with pytest.raises(FindingError, match=r"runs\[0\]\.results\[1\] has no ruleId, no message and no location"):
+        parse_report(str(path))
+
+
+def test_pass_and_not_applicable_results_are_not_findings_and_absent_is_resolved(report):
+    findings = parse_report(report("sarif/sarif-identity-cases.sarif"))["findings"]
+    assert "No unused variables." not in [f["description"] for f in findings]  # kind pass
+    assert "Rule does not apply to Jinja templates." not in [f["description"] for f in findings]
+    assert [(f["file"], f["status"]) for f in findings if f["status"] != "active"] == [("shop/search.py", "resolved")]
+
+
+def test_what_kind_of_problem_a_result_is_and_its_link_back(report):
+    findings = parse_report(report("sarif/sarif-identity-cases.sarif"))["findings"]
+    kinds = {f["rule_id"]: f["kind"] for f in findings}
+    assert kinds["js/sql-injection"] == "vulnerability"
+    assert kinds["js/unused-local-variable"] == "code_quality"
+    assert findings[0]["source_url"] == "https://github.com/example/shop/security/code-scanning/17"
+    trivy = parse_report(report("sarif/trivy-alpine-310.sarif"))["findings"]
+    assert {f["kind"] for f in trivy} == {"vulnerability"}

@@ -1,6 +1,10 @@
 """SonarQube api/issues/search and api/hotspots/search answers."""
 
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import summarise
+import json
+
+import pytest
+
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, summarise
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
 
 
@@ -69,3 +73,38 @@ def test_real_hotspots_answer(report):
     first = result["findings"][0]
     assert (first["rule_id"], first["severity"], first["file"], first["line"]) == ("typescript:7777", "HIGH", "src/app/component.asdf", 47)
     assert [f["severity"] for f in result["findings"]].count("LOW") == 3
+
+
+def test_a_multi_module_project_takes_the_file_from_the_components_path(report):
+    findings = parse_report(report("sonarqube/issues-dc-plugin-multi-module.json"))["findings"]
+    assert [f["file"] for f in findings] == ["shop-api/pom.xml"] * 3 + [
+        "shop-web/src/main/java/com/example/shop/web/CartController.java"
+    ]  # the component keys would give "shop-api:pom.xml"
+    assert [f["kind"] for f in findings] == ["vulnerability"] * 3 + ["code_quality"]  # a TODO is no vulnerability
+    assert [f["category"] for f in findings] == ["VULNERABILITY"] * 3 + ["CODE_SMELL"]
+
+
+def test_the_official_example_answer_takes_its_path_from_components(report):
+    (issue,) = parse_report(report("sonarqube/issues-search-impacts-ws-example.json"))["findings"]
+    # the component key names a class the answer's components do not list: the key is all there is
+    assert issue["file"] == "com.github.kevinsawicki.http.HttpRequest"
+    assert issue["tool_key"] == "01fc972e-2a3c-433e-bcae-0bd7f88f5123"
+    assert issue["kind"] == "vulnerability"  # a CODE_SMELL with a SECURITY impact
+
+
+def test_the_sonar_report_tools_json_is_refused_naming_the_formats_read(report):
+    path = report("sonarqube/sonar-report-not-an-api-answer.json")
+    for fmt in ("auto", "sonarqube"):
+        with pytest.raises(FindingError) as raised:
+            parse_report(path, fmt)
+        assert str(raised.value) == (
+            f"report {path} is not read: it is a list of Sonar issues from the sonar-report tool or SonarQube's "
+            "preview mode, not a SonarQube web API answer: save the answer of api/issues/search or api/hotspots/search"
+        )
+
+
+def test_an_issue_without_a_key_cannot_be_identified(tmp_path):
+    path = tmp_path / "issues.json"
+    path.write_text(json.dumps({"paging": {}, "issues": [{"rule": "java:S1", "message": "m"}]}))
+    with pytest.raises(FindingError, match=r"issues\[0\] has no key: SonarQube identifies every issue"):
+        parse_report(str(path))
