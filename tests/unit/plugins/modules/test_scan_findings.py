@@ -63,3 +63,22 @@ def test_a_missing_report_fails_naming_it(capsys, tmp_path):
     result = run_module(capsys, scan_findings, {"path": str(tmp_path / "gone.json")})
     assert result["failed"] is True
     assert result["msg"] == f"cannot read report {tmp_path / 'gone.json'}: No such file or directory"
+
+
+def test_an_incomplete_scan_is_a_warning_and_a_field_of_the_result(capsys):
+    path = str(REPORTS / "dependency-check/dc-5.2.4-with-exceptions.json")
+    result = run_module(capsys, scan_findings, {"path": path})
+    assert "failed" not in result
+    assert len(result["findings"]) == 1  # what it did find is returned
+    (report,) = result["reports"]
+    assert report["incomplete"] == result["incomplete"][0]["incomplete"]
+    assert "Failed to request component-reports" in report["incomplete"][0]
+    warnings = [w["event"]["msg"] if isinstance(w, dict) else w for w in result["warnings"]]  # ansible-core 2.19+
+    assert [w for w in warnings if w.startswith(f"{path}: the dependency_check scan is incomplete: ")], warnings
+
+
+def test_the_aws_groups_connection_options_are_accepted_and_ignored(capsys):
+    """In the aws action group, so module_defaults give it region, endpoint and credentials."""
+    connection = dict(region="eu-west-1", endpoint_url="http://127.0.0.1:1", access_key="a", secret_key="b", profile=None)
+    result = run_module(capsys, scan_findings, dict(connection, path=str(REPORTS / "zap/zap-odd-cases.json")))
+    assert "failed" not in result and len(result["findings"]) == 5

@@ -245,3 +245,14 @@ def test_sample_policy_in_docs_gates_real_reports(capsys, reports, passed):
     )
     result = run_module(capsys, security_gate, dict(args, today=TODAY, enforce=False))
     assert result["passed"] is passed, result["violations"][:3]
+
+
+def test_a_gate_over_an_incomplete_dependency_check_report_fails_closed_naming_it(capsys):
+    """npm audit failed in the real report: no vulnerabilities listed, and the gate does not pass it."""
+    path = str(REPORTS / "dependency-check/dc-8.2.1-npm-virtual-no-vulns.json")
+    result = run_module(capsys, security_gate, dict(paths=[path], policy={"max_findings": {"HIGH": 0}}, today=TODAY))
+    assert result["failed"] is True and result["passed"] is False
+    assert result["msg"].startswith("Security gate failed: 1 violation(s), worst first:\n- incomplete_scans: " + path)
+    assert "Could not perform Node Audit analysis" in result["msg"]
+    allowed = {"max_findings": {"HIGH": 0}, "allow_incomplete_scans": ["dependency_check"]}
+    assert run_module(capsys, security_gate, dict(paths=[path], policy=allowed, today=TODAY))["passed"] is True

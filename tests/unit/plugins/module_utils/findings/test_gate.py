@@ -293,3 +293,34 @@ def test_unquoted_date_in_a_policy_file_is_read_as_text(tmp_path):
     path = tmp_path / "policy.yml"
     path.write_text("waivers:\n  - match: {rule: x}\n    reason: r\n    owner: o\n    expires: 2027-01-31\n")
     assert gate.load_policy_file(str(path))["waivers"][0]["expires"] == "2027-01-31"
+
+
+def test_an_incomplete_scan_fails_closed_unless_the_policy_allows_that_tool():
+    reports = [{"path": "dc.json", "tool": "dependency_check", "incomplete": ["npm audit failed"]}]
+    result = evaluate({}, [], reports=reports)
+    assert result["passed"] is False
+    (violation,) = result["violations"]
+    assert violation["rule"] == "incomplete_scans" and violation["finding"] is None
+    assert violation["message"] == (
+        "incomplete_scans: dc.json: the dependency_check scan is incomplete (npm audit failed); "
+        "add dependency_check to allow_incomplete_scans to accept it"
+    )
+    assert evaluate({"allow_incomplete_scans": ["dependency_check"]}, [], reports=reports)["passed"] is True
+    assert evaluate({"allow_incomplete_scans": ["trivy"]}, [], reports=reports)["passed"] is False
+
+
+def test_licence_categories_can_be_denied():
+    gpl = finding(rule_id="GPL-3.0", kind="license", category="restricted", severity="LOW", cves=[])
+    mit = finding(rule_id="MIT", kind="license", category="notice", severity="LOW", cves=[])
+    result = evaluate({"deny": {"license_categories": ["forbidden", "restricted"]}}, [gpl, mit])
+    assert [v["message"] for v in result["violations"]] == ["deny.license_categories: GPL-3.0 is a restricted licence"]
+    with pytest.raises(gate.PolicyError, match=r"policy.deny.license_categories\[0\]"):
+        gate.validate_policy({"deny": {"license_categories": ["viral"]}})
+
+
+def test_a_finding_given_twice_counts_once_as_security_hub_holds_it():
+    """The gate counts what Security Hub holds: one finding per identity, its repeats in occurrences."""
+    same = [finding(rule_id="10096", tool="zap", url="https://app/x", severity="LOW") for _ in range(3)]
+    result = evaluate({"max_findings": {"LOW": 1}}, same)
+    assert result["passed"] is True
+    assert result["summary"]["total"] == 1 and result["summary"]["active"]["LOW"] == 1
