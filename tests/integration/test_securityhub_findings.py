@@ -1,11 +1,13 @@
 """devsecops.aws.securityhub_findings against the local endpoint, state read back with GetFindings."""
 
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from ansible_collections.devsecops.aws.plugins.module_utils._findings import securityhub
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import new_finding
-from ansible_collections.devsecops.aws.plugins.modules import securityhub_findings
+from ansible_collections.devsecops.aws.plugins.modules import security_gate, securityhub_findings
 
 from tests.support.fixtures import REPORTS
 from tests.support.local_aws import client
@@ -159,3 +161,79 @@ def test_a_truncated_report_fails_before_anything_is_sent(send, hub, tmp_path):
     assert result["failed"] is True
     assert str(broken) in result["msg"]
     assert held(hub) == {}
+
+
+def days_ago(days):
+    return securityhub.timestamp(datetime.now(timezone.utc) - timedelta(days=days))
+
+
+def test_an_unchanged_finding_older_than_the_refresh_age_is_refreshed_keeping_its_triage(send, hub):
+    """Security Hub deletes a finding 90 days after its last UpdatedAt: every scan still reporting it
+    must keep it alive. moto keeps the timestamps it is given, so the age is set through the API."""
+    send([zap_alert("old"), zap_alert("recent")])
+    aged = []
+    for finding in held(hub).values():
+        age = 40 if finding["Title"] == "ZAP alert old" else 10
+        aged.append(dict(finding, UpdatedAt=days_ago(age), LastObservedAt=days_ago(age), Workflow={"Status": "NOTIFIED"}))
+    assert hub.batch_import_findings(Findings=aged)["FailedCount"] == 0
+    before = {f["Title"]: f for f in held(hub).values()}
+
+    result = send([zap_alert("old"), zap_alert("recent")])
+    assert (result["changed"], result["refreshed"], result["unchanged"], result["calls"]) == (True, 1, 1, 1)
+    after = {f["Title"]: f for f in held(hub).values()}
+    old, recent = after["ZAP alert old"], after["ZAP alert recent"]
+    assert old["UpdatedAt"] > days_ago(1) and old["LastObservedAt"] > days_ago(1)
+    assert old["CreatedAt"] == before["ZAP alert old"]["CreatedAt"]
+    assert old["Workflow"] == {"Status": "NOTIFIED"}  # the triage stays
+    assert recent == before["ZAP alert recent"]
+    again = send([zap_alert("old"), zap_alert("recent")])
+    assert (again["changed"], again["calls"]) == (False, 0)
+
+
+def test_a_resolved_finding_is_archived_in_security_hub_and_not_counted_by_the_gate(send, hub, capsys, fresh_aws):
+    report = str(REPORTS / "sonarqube/issues-dc-plugin-multi-module.json")
+    first = send(None, paths=[report])
+    assert first["imported"] == 4
+    stored = {f["ProductFields"]["devsecops/ToolKey"]: f for f in held(hub).values()}
+    fixed = stored["AZKf1n0cH2d0KUm3bA1z"]  # SonarQube FIXED
+    assert (fixed["RecordState"], fixed["Workflow"]) == ("ARCHIVED", {"Status": "RESOLVED"})
+    assert {f["RecordState"] for key, f in stored.items() if key != "AZKf1n0cH2d0KUm3bA1z"} == {"ACTIVE"}
+    assert (fixed["ProductName"], fixed["CompanyName"]) == ("sonarqube", "devsecops.aws")
+    assert send(None, paths=[report])["calls"] == 0  # archived and unchanged: not re-sent
+    connection = dict(endpoint_url=fresh_aws, region="us-east-1", access_key="testing", secret_key="testing")
+    gate = run_module(
+        capsys,
+        security_gate,
+        dict(connection, source="securityhub", policy={"max_findings": {"MEDIUM": 1}}, enforce=False, today="2026-11-29"),
+    )
+    assert gate["summary"]["active"]["MEDIUM"] == 1  # the open MEDIUM; the FIXED one is not counted
+    assert gate["summary"]["by_status"]["resolved"] == 1
+
+
+def test_resolve_missing_refuses_a_report_without_a_scope_of_its_own(send, hub):
+    """Semgrep SARIF names no repository: a scan of repository B must not archive repository A's findings."""
+    semgrep = str(REPORTS / "sarif/semgrep-1.69.0.sarif")
+    send(None, paths=[semgrep], scope="https://github.com/example/a")
+    refused = send(None, paths=[semgrep], resolve_missing=True)
+    assert refused["failed"] is True
+    assert refused["msg"].startswith(f"resolve_missing needs to know what was scanned, and report {semgrep} (sarif)")
+    assert "set scope" in refused["msg"]
+    assert {f["RecordState"] for f in held(hub).values()} == {"ACTIVE"}
+    other = send(None, paths=[semgrep], scope="https://github.com/example/b", resolve_missing=True)
+    assert (other["imported"], other["archived"]) == (77, 0)
+    assert len(held(hub)) == 154
+
+
+def test_an_incomplete_scan_resolves_nothing_and_says_so(send, hub, tmp_path):
+    report = json.loads((REPORTS / "dependency-check/dc-5.2.4-with-exceptions.json").read_text())
+    complete = dict(report, scanInfo={"engineVersion": "5.2.4", "dataSource": []})
+    first = tmp_path / "complete.json"
+    first.write_text(json.dumps(complete))
+    send(None, paths=[str(first)])
+    report["dependencies"] = [dependency for dependency in report["dependencies"] if not dependency.get("vulnerabilities")]
+    incomplete = tmp_path / "incomplete.json"
+    incomplete.write_text(json.dumps(report))  # OSS Index timed out: nothing found, nothing fixed
+    result = send(None, paths=[str(incomplete)], resolve_missing=True)
+    assert (result["archived"], result["changed"]) == (0, False)
+    assert result["incomplete"][0]["tool"] == "dependency_check"
+    assert {f["RecordState"] for f in held(hub).values()} == {"ACTIVE"}
