@@ -5,9 +5,10 @@
     python bench/_parse_probe.py streamed REPORT
 
 findings.py runs it once per report and mode, so that every peak is that report's alone:
-  held      parse_report, then to_asff of every finding, keeping both lists as the
-            securityhub_findings module does: CPU and wall seconds of each step, and the
-            process's peak RSS (VmHWM: unlike ru_maxrss it is not inherited from the parent)
+  held      parse_report, then to_asff of every finding, keeping both lists, with the cycle
+            collector paused (collector_paused) as the securityhub_findings module does: CPU and
+            wall seconds of each step, and the process's peak RSS (VmHWM: unlike ru_maxrss it is
+            not inherited from the parent)
   streamed  iter_findings, each finding converted and dropped: tracemalloc's peak, i.e. what
             parsing needs beyond the findings themselves
 """
@@ -19,7 +20,11 @@ import tracemalloc
 
 import _path  # noqa: F401  (sys.path for the collection)
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.asff import to_asff
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import iter_findings, parse_report
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import (
+    collector_paused,
+    iter_findings,
+    parse_report,
+)
 
 ACCOUNT_ID = "123456789012"  # moto's default account
 PRODUCT_ARN = f"arn:aws:securityhub:us-east-1:{ACCOUNT_ID}:product/{ACCOUNT_ID}/default"
@@ -42,10 +47,11 @@ def timed(step):
 
 def held(path):
     rss_before = peak_rss_mb()
-    report, parse_cpu, parse_wall = timed(lambda: parse_report(path))
-    asff, convert_cpu, convert_wall = timed(
-        lambda: [to_asff(finding, ACCOUNT_ID, PRODUCT_ARN) for finding in report["findings"]]
-    )
+    with collector_paused():
+        report, parse_cpu, parse_wall = timed(lambda: parse_report(path))
+        asff, convert_cpu, convert_wall = timed(
+            lambda: [to_asff(finding, ACCOUNT_ID, PRODUCT_ARN) for finding in report["findings"]]
+        )
     return {
         "tool": report["tool"],
         "format": report["format"],

@@ -20,10 +20,14 @@ options:
     elements: path
   format:
     description:
-      - The format of the reports. V(auto) recognises each report by its content.
+      - The format of the reports. V(auto) recognises each report by its content; another value says
+        which format every report must be in, and a report that is not in it is refused, naming what
+        it is and what was expected.
       - V(dependency_check) is OWASP Dependency-Check JSON (reportSchema 1.x); V(zap) is OWASP ZAP's
         JSON report; V(sonarqube) is the SonarQube C(api/issues/search) or C(api/hotspots/search) answer;
-        V(trivy) is Trivy JSON; V(sarif) is SARIF 2.1.0 (Semgrep, CodeQL, Bandit and many more).
+        V(trivy) is Trivy JSON (image, filesystem and C(trivy k8s) reports, and the C(null) that Trivy
+        before 0.20 wrote for a clean scan, read only with V(trivy)); V(sarif) is SARIF 2.1.0
+        (Semgrep, CodeQL, Bandit, Gitleaks and many more).
     type: str
     default: auto
     choices: [auto, dependency_check, zap, sonarqube, trivy, sarif]

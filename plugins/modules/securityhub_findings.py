@@ -207,8 +207,11 @@ class Submission:
     ranges a full scan stands behind (incomplete reports resolve nothing)."""
 
     def __init__(self):
-        self.findings, self.ranges, self.incomplete, self.unknown_scopes = [], set(), [], []
-        self.partial_ranges = set()
+        self.findings = []
+        self.ranges = set()
+        self.partial_ranges = set()  # ranges of incomplete reports
+        self.incomplete = []  # {"path", "tool", "incomplete"} of each incomplete report
+        self.unknown_scopes = []  # what names no scope of its own
 
     def resolvable(self):
         return self.ranges - self.partial_ranges

@@ -237,3 +237,10 @@ def test_an_incomplete_scan_resolves_nothing_and_says_so(send, hub, tmp_path):
     assert (result["archived"], result["changed"]) == (0, False)
     assert result["incomplete"][0]["tool"] == "dependency_check"
     assert {f["RecordState"] for f in held(hub).values()} == {"ACTIVE"}
+
+
+@pytest.mark.parametrize("days", [0, 90])
+def test_a_refresh_age_security_hub_would_not_keep_is_refused(send, hub, days):
+    result = send([zap_alert("1")], refresh_after_days=days)
+    assert result["failed"] is True and result["msg"] == "refresh_after_days must be between 1 and 89"
+    assert held(hub) == {}

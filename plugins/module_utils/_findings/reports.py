@@ -21,7 +21,9 @@ and optionally
 A report that is missing, empty, truncated or not in a known format, or whose content a parser
 finds of the wrong shape, raises FindingError with a message naming the file: never an empty
 success. Only FindingError leaves a parser on bad input; anything else is a bug and stays one.
-Findings come out once each (model.unique): what the report repeats is counted in `occurrences`.
+parse_report gives each finding once (model.unique): what the report repeats is counted in
+`occurrences`. iter_findings streams them as the report gives them, repeats included, so that its
+memory follows the report and not the number of findings.
 """
 
 import contextlib
@@ -147,11 +149,11 @@ def open_report(path, fmt="auto"):
     fmt, parser = _parser_for(path, document, fmt)
     about = _guarded(path, parser, lambda: parser.describe(document))
     about = dict(about, incomplete=list(about.get("incomplete") or ()))
-    return fmt, about, unique(_stream(path, parser, document))
+    return fmt, about, _stream(path, parser, document)
 
 
 def iter_findings(path, fmt="auto"):
-    """The findings of one report, one at a time."""
+    """The findings of one report, one at a time, repeats included."""
     return open_report(path, fmt)[2]
 
 
@@ -164,7 +166,7 @@ def parse_report(path, fmt="auto"):
         "tool": about["tool"],
         "scope": about["scope"],
         "incomplete": about["incomplete"],
-        "findings": list(findings),
+        "findings": list(unique(findings)),
     }
 
 
