@@ -28,3 +28,5 @@ def test_every_module_takes_the_groups_connection_defaults(fresh_aws):
     assert {f["ProductFields"]["devsecops/Scope"] for f in held} == {"module-defaults"}
     assert len(held) == 5
     assert client(fresh_aws, "guardduty").list_detectors()["DetectorIds"]
+    retention = client(fresh_aws, "s3").get_object_lock_configuration(Bucket="module-defaults-evidence")
+    assert retention["ObjectLockConfiguration"]["Rule"]["DefaultRetention"] == {"Mode": "GOVERNANCE", "Days": 1}

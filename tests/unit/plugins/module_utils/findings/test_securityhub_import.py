@@ -239,20 +239,23 @@ def test_read_ranges_filters_by_product_and_id_prefix_and_rechecks_the_answer():
             },
             {"Findings": [held(ours), held(other_scope), held(other_product)]},
         )
-        existing = securityhub.read_ranges(hub.client, PRODUCT, {("zap", "https://app.example.com")})
+        existing = securityhub.read_ranges(retrying(hub), PRODUCT, {("zap", "https://app.example.com")})
     assert list(existing) == [ours["Id"]]
 
 
 def test_a_throttled_page_of_get_findings_is_retried_and_every_page_read(monkeypatch):
-    """Paginated reads go through the same retries as single calls: a TooManyRequestsException on
-    the second page starts the read again instead of failing the task."""
+    """GetFindings goes through the same retries as single calls: a TooManyRequestsException on
+    the second page asks for that page again instead of failing the task."""
     monkeypatch.setattr("time.sleep", lambda seconds: None)
     first, second = finding("1"), finding("2")
-    page_one = {"Findings": [held(first)], "NextToken": "page-2"}
+    filters = {
+        "ProductArn": [{"Value": PRODUCT, "Comparison": "EQUALS"}],
+        "Id": [{"Value": asff.range_prefix(*RANGE), "Comparison": "PREFIX"}],
+    }
+    page_2 = {"Filters": filters, "MaxResults": 100, "NextToken": "page-2"}
     with ServiceModelStub("securityhub") as hub:
-        hub.expect("get_findings", None, page_one)
+        hub.expect("get_findings", {"Filters": filters, "MaxResults": 100}, {"Findings": [held(first)], "NextToken": "page-2"})
         hub.expect_error("get_findings", "TooManyRequestsException", "Rate exceeded", http_status=429)
-        hub.expect("get_findings", None, page_one)
-        hub.expect("get_findings", None, {"Findings": [held(second)]})
+        hub.expect("get_findings", page_2, {"Findings": [held(second)]})  # page 2 again, not page 1
         existing = securityhub.read_ranges(retrying(hub), PRODUCT, {RANGE})
     assert sorted(existing) == sorted([first["Id"], second["Id"]])
