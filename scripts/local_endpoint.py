@@ -40,8 +40,10 @@ MOTO_GAPS = {
     "securityhub_standards": "GetEnabledStandards, BatchEnableStandards, BatchDisableStandards",
     "securityhub_products": "ListEnabledProductsForImport, Enable/DisableImportFindingsForProduct",
     "securityhub_action_targets": "Describe/Create/Update/DeleteActionTarget(s)",
+    "securityhub_finding_aggregator": "List/Get/Create/Update/DeleteFindingAggregator(s)",
     "guardduty_publishing": "List/Describe/Create/Update/DeletePublishingDestination(s)",
     "aws_config_conformance_packs": "Describe/Put/DeleteConformancePack(s) (moto has only the Organization ones)",
+    "lambda_function_dead_letter": "a function's DeadLetterConfig (Create/UpdateFunctionConfiguration do not keep it)",
 }
 
 

@@ -175,3 +175,25 @@ def finding_aggregator(client):
         if found is not None:
             return found
     return None
+
+
+@SecurityHubErrorHandler.common_error_handler("create the Security Hub finding aggregator")
+def create_finding_aggregator(client, linking_mode, regions):
+    params = {"RegionLinkingMode": linking_mode}
+    if regions:
+        params["Regions"] = regions
+    return client.create_finding_aggregator(aws_retry=True, **params)
+
+
+@SecurityHubErrorHandler.common_error_handler("update the Security Hub finding aggregator")
+def update_finding_aggregator(client, arn, linking_mode, regions):
+    params = {"FindingAggregatorArn": arn, "RegionLinkingMode": linking_mode}
+    if regions:
+        params["Regions"] = regions
+    return client.update_finding_aggregator(aws_retry=True, **params)
+
+
+@SecurityHubErrorHandler.deletion_error_handler("delete the Security Hub finding aggregator")
+def delete_finding_aggregator(client, arn):
+    return client.delete_finding_aggregator(FindingAggregatorArn=arn, aws_retry=True)
+

@@ -62,6 +62,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+region:
+  description: The region read, the connection's when O(region) is not given.
+  returned: always
+  type: str
+  sample: us-east-1
 enabled:
   description: Whether Security Hub is enabled in the region.
   returned: always
@@ -218,7 +223,7 @@ def main():
         gathered = {what: GATHERERS[what](client) for what in module.params["gather"]}
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
-    module.exit_json(changed=False, enabled=hub is not None, hub=hub or {}, **gathered)
+    module.exit_json(changed=False, region=module.region, enabled=hub is not None, hub=hub or {}, **gathered)
 
 
 if __name__ == "__main__":
