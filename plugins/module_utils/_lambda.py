@@ -11,7 +11,12 @@ AWS Lambda function settings that amazon.aws.lambda_info does not read. One smal
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import ResourceNotFoundErrorHandler
 
 
-# A function without reserved concurrency answers {}; only a function that does not exist is None.
+@ResourceNotFoundErrorHandler.list_error_handler("read the function's configuration")
+def get_function_configuration(client, name):
+    return client.get_function_configuration(FunctionName=name, aws_retry=True)
+
+
+# A function without reserved concurrency answers {}.
 @ResourceNotFoundErrorHandler.list_error_handler("read the function's reserved concurrency")
 def get_function_concurrency(client, name):
     return client.get_function_concurrency(FunctionName=name, aws_retry=True)

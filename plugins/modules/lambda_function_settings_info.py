@@ -8,10 +8,10 @@ module: lambda_function_settings_info
 short_description: Read the AWS Lambda function settings amazon.aws.lambda_info does not
 version_added: 0.1.0
 description:
-  - Reads whether a Lambda function exists, its reserved concurrency (C(GetFunctionConcurrency)) and its
-    asynchronous invocation settings (C(GetFunctionEventInvokeConfig)), which M(amazon.aws.lambda_info)
-    does not read.
-  - Everything C(GetFunctionConfiguration) returns comes from M(amazon.aws.lambda_info), in its
+  - Reads whether a Lambda function exists and its unqualified ARN (C(GetFunctionConfiguration)), its
+    reserved concurrency (C(GetFunctionConcurrency)) and its asynchronous invocation settings
+    (C(GetFunctionEventInvokeConfig)), which M(amazon.aws.lambda_info) does not read.
+  - The rest of what C(GetFunctionConfiguration) returns comes from M(amazon.aws.lambda_info), in its
     C(functions[0]) entry. The tracing mode is C(tracing_config.mode), the dead-letter target is
     C(dead_letter_config.target_arn) and the log group is C(logging_config.log_group).
   - M(amazon.aws.lambda_info) 10.x fails with C('function_name') on a function that does not exist
@@ -54,11 +54,21 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+region:
+  description: The region read, the connection's when O(region) is not given.
+  returned: always
+  type: str
+  sample: us-east-1
 exists:
   description: Whether the function exists.
   returned: always
   type: bool
   sample: true
+function_arn:
+  description: The function's unqualified ARN; empty when it does not exist.
+  returned: always
+  type: str
+  sample: arn:aws:lambda:us-east-1:123456789012:function:devsecops-security-alerts
 reserved_concurrency:
   description: The function's reserved concurrency; null when it has none (it shares the account's pool).
   returned: always
@@ -96,20 +106,27 @@ event_invoke_config:
       sample: "2026-11-29T01:02:03+00:00"
 """
 
+import re
+
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import camel_dict_to_snake_dict
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _lambda as awslambda
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 
+UNQUALIFIED = re.compile(r"^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+).*$")
+
 
 def function_settings(client, name):
-    concurrency = awslambda.get_function_concurrency(client, name)
-    if concurrency is None:
-        return {"exists": False, "reserved_concurrency": None, "event_invoke_config": {}}
+    function = awslambda.get_function_configuration(client, name)
+    if function is None:
+        return {"exists": False, "function_arn": "", "reserved_concurrency": None, "event_invoke_config": {}}
+    concurrency = awslambda.get_function_concurrency(client, name) or {}
     config = dict(awslambda.get_function_event_invoke_config(client, name))
     config.pop("ResponseMetadata", None)
     return {
         "exists": True,
+        # Unqualified: what EventBridge targets and permissions name (a new function may answer ...:1).
+        "function_arn": UNQUALIFIED.sub(r"\1", function["FunctionArn"]),
         "reserved_concurrency": concurrency.get("ReservedConcurrentExecutions"),
         "event_invoke_config": camel_dict_to_snake_dict(config),
     }
@@ -122,7 +139,7 @@ def main():
         result = function_settings(client, module.params["name"])
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
-    module.exit_json(changed=False, **result)
+    module.exit_json(changed=False, region=module.region, **result)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ def test_a_function_without_settings_has_no_reserved_concurrency_and_no_invoke_c
     function("devsecops-security-alerts")
     result = read(fresh_aws, capsys, "devsecops-security-alerts")
     assert (result["exists"], result["reserved_concurrency"], result["event_invoke_config"]) == (True, None, {})
+    assert result["function_arn"] == "arn:aws:lambda:us-east-1:123456789012:function:devsecops-security-alerts"
 
 
 def test_reserved_concurrency_and_asynchronous_settings_are_read_by_name_or_arn(fresh_aws, function, capsys):
