@@ -5,7 +5,8 @@
 
 
 class ModuleDocFragment:
-    # Modules that manage one piece of AWS state: check mode predicts, diff mode shows before and after.
+    # Modules that change state: check mode predicts, diff mode shows before and after. One that writes
+    # without a diff (security_gate, securityhub_findings) says so in its own attributes, which win.
     DOCUMENTATION = r"""
 attributes:
   check_mode:

@@ -16,7 +16,7 @@ description:
   - A template over 51,200 bytes (C(TemplateBody)'s limit) is uploaded to O(template_s3_bucket) and passed
     as C(TemplateS3Uri).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The conformance pack's name.
@@ -171,9 +171,9 @@ def main():
         name=dict(type="str", required=True),
         template_body=dict(type="str"),
         template_s3_bucket=dict(type="str"),
-        template_s3_key_prefix=dict(type="str", default="conformance-packs/"),
+        template_s3_key_prefix=dict(type="str", default="conformance-packs/", no_log=False),
         delivery_s3_bucket=dict(type="str"),
-        delivery_s3_key_prefix=dict(type="str"),
+        delivery_s3_key_prefix=dict(type="str", no_log=False),
         input_parameters=dict(type="dict", default={}),
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )

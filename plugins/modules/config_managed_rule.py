@@ -14,7 +14,7 @@ description:
     C(DescribeConfigRules) does not return as missing whether the service raises
     C(NoSuchConfigRuleException) or answers with an empty list.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The Config rule's name.

@@ -14,7 +14,7 @@ description:
     manages, so it reports no change when AWS adds fields such as C(recordingStrategy) to its answer.
   - It does not start the recorder; M(devsecops.aws.config_recorder_status) does.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The configuration recorder's name.

@@ -15,7 +15,7 @@ description:
     delivery channel.
   - In check mode a recorder that does not exist yet is reported as about to start.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The configuration recorder's name.

@@ -14,7 +14,7 @@ description:
     M(devsecops.aws.inspector2)); C(BASIC) is ECR's own.
   - With O(state=absent), returns the registry to C(BASIC) scanning with no rules, ECR's default.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   scan_type:
     description: Who scans the images.

@@ -15,7 +15,7 @@ description:
   - With O(state=absent), deletes the detector, which also removes its publishing destinations,
     filters and findings.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   state:
     description: Whether the region has a detector.

@@ -14,7 +14,7 @@ description:
     (C(ListPublishingDestinations), C(DescribePublishingDestination)), which no amazon.aws or
     community.aws module reads.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   publishing_destinations:
     description: Whether to read the detector's publishing destinations too.
@@ -68,7 +68,8 @@ detector:
   description: The detector as C(GetDetector) returns it, in snake_case with tags as a dict; empty when there is none.
   returned: always
   type: dict
-  sample: {"status": "ENABLED", "finding_publishing_frequency": "FIFTEEN_MINUTES", "service_role": "arn:aws:iam::123456789012:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty",
+  sample: {"status": "ENABLED", "finding_publishing_frequency": "FIFTEEN_MINUTES",
+           "service_role": "arn:aws:iam::123456789012:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty",
            "features": [{"name": "S3_DATA_EVENTS", "status": "ENABLED"}], "tags": {}}
 publishing_destinations:
   description: The detector's publishing destinations, by id; empty when the region has no detector.

@@ -16,7 +16,7 @@ description:
     C(s3:PutObject), and the key policy let it call C(kms:GenerateDataKey); the
     C(devsecops.aws.guardduty) role sets both up.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   detector_id:
     description: The detector whose findings are exported (RV(devsecops.aws.guardduty_detector#module:detector_id)).

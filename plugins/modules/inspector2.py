@@ -14,7 +14,7 @@ description:
     resource types are left alone. Inspector is off for an account once no type is scanned.
   - This is Inspector2; community.aws.inspector_target manages the retired Inspector Classic.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   resource_types:
     description: What to scan.

@@ -23,8 +23,9 @@ description:
   - The AWS connection options are accepted and ignored, so that the C(devsecops.aws.aws) group's
     C(module_defaults) apply to this module as to every other one of the collection.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 extends_documentation_fragment:
+  - devsecops.aws.attributes.info
   - devsecops.aws.reports
   - amazon.aws.common.modules
   - amazon.aws.region.modules

@@ -13,7 +13,7 @@ description:
     C(Security Hub Findings - Custom Action) events with the action's ARN, which a rule can route
     (for example to the Slack notifier of the C(devsecops.aws.security_alerts) role).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   id:
     description: The action's id, the last part of its ARN (C(action/custom/<id>)); up to 20 letters and digits.

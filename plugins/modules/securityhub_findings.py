@@ -41,7 +41,7 @@ description:
   - Text is cut to the ASFF field limits measured after JSON escaping (Title 256, Description 1024,
     Recommendation text 512 characters), ending with C(...[truncated]).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   findings:
     description:
@@ -87,6 +87,7 @@ options:
     type: int
     default: 30
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - devsecops.aws.reports
   - amazon.aws.common.modules
   - amazon.aws.region.modules

@@ -14,7 +14,7 @@ description:
   - With O(state=absent), disables Security Hub in the region (C(DisableSecurityHub)), which ends
     every standards subscription and integration in that region.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   state:
     description: Whether Security Hub is enabled in the region.

@@ -14,7 +14,7 @@ description:
     the custom actions and the cross-region finding aggregator. amazon.aws and community.aws have no
     module that reads these.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   gather:
     description:

@@ -14,7 +14,7 @@ description:
   - With O(state=absent), stops accepting findings from the O(products) listed
     (C(DisableImportFindingsForProduct)); other integrations are left alone.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   products:
     description:

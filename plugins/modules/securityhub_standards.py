@@ -13,7 +13,7 @@ description:
   - With O(state=absent), unsubscribes only the O(standards) listed, in one C(BatchDisableStandards)
     call. Standards subscribed by someone else are left alone unless O(purge=true).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   standards:
     description:
