@@ -43,7 +43,7 @@ description:
   - Writes a Markdown summary, JUnit XML (one failed test per violation, one skipped per waived finding)
     and SARIF 2.1.0 to O(report_dir).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   findings:
     description:
@@ -115,6 +115,7 @@ options:
     choices: [markdown, junit, sarif]
     default: [markdown, junit, sarif]
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - devsecops.aws.reports
   - amazon.aws.common.modules
   - amazon.aws.region.modules
@@ -128,9 +129,10 @@ attributes:
 notes:
   - The AWS connection options are used only with O(source=securityhub), which needs
     C(securityhub:GetFindings).
-  - RV(changed) is true only when a report file was written with new content.
+  - C(changed) is true only when a report file was written with new content.
 requirements:
   - jsonschema
+  - PyYAML (to read O(policy_file))
 """
 
 EXAMPLES = r"""
@@ -333,6 +335,8 @@ def main():
     if not gate.HAS_JSONSCHEMA:
         module.fail_json(msg=missing_required_lib("jsonschema"))
     params = module.params
+    if params["policy_file"] and not gate.HAS_YAML:
+        module.fail_json(msg=missing_required_lib("PyYAML"))
 
     today = judgement_date(module)
     try:

@@ -24,8 +24,6 @@ reads the real date.
 
 import datetime
 
-import yaml
-
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import (
     SEVERITIES,
     SEVERITY_RANK,
@@ -40,6 +38,13 @@ except ImportError:
     HAS_JSONSCHEMA = False
 else:
     HAS_JSONSCHEMA = True
+
+try:
+    import yaml
+except ImportError:
+    HAS_YAML = False
+else:
+    HAS_YAML = True
 
 WAIVER_KEYS = ("id", "rule", "cve", "cwe", "package")
 
@@ -165,17 +170,19 @@ def _dates_as_text(policy):
     return dict(policy, waivers=as_text)
 
 
-class _PolicyLoader(yaml.SafeLoader):
-    """SafeLoader reading dates as text, so that the schema, not the YAML parser, judges 2026-13-01."""
+if HAS_YAML:
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    class _PolicyLoader(yaml.SafeLoader):
+        """SafeLoader reading dates as text, so that the schema, not the YAML parser, judges 2026-13-01."""
+
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
 
 
 def load_policy_file(path):
-    """The policy a YAML (or JSON) file holds, or PolicyError naming the file."""
+    """The policy a YAML (or JSON) file holds, or PolicyError naming the file (needs PyYAML: HAS_YAML)."""
     try:
         with open(path, encoding="utf-8") as stream:
             return yaml.load(stream, Loader=_PolicyLoader)  # noqa: S506  (a SafeLoader)

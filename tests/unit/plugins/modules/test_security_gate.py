@@ -115,6 +115,15 @@ def test_policy_file_with_unquoted_yaml_dates_is_read(capsys, tmp_path):
     assert result["passed"] and len(result["waived"]) == 1
 
 
+def test_only_a_policy_file_needs_pyyaml(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(security_gate.gate, "HAS_YAML", False)
+    path = tmp_path / "policy.yml"
+    path.write_text("max_findings: {CRITICAL: 0}\n")
+    result = run_module(capsys, security_gate, dict(policy_file=str(path), findings=[]))
+    assert result["failed"] and "PyYAML" in result["msg"]
+    assert gate(capsys, findings=[])["passed"]
+
+
 def test_bad_today_is_refused(capsys):
     result = gate(capsys, findings=[], today="29/11/2026")
     assert result["failed"] and result["msg"] == "today: '29/11/2026' is not a valid date (YYYY-MM-DD)"
