@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Parse and convert one report in this fresh process and print its figures as one JSON line.
 
     python bench/_parse_probe.py held REPORT
@@ -18,7 +17,7 @@ import sys
 import time
 import tracemalloc
 
-import _path  # noqa: F401  (sys.path for the collection)
+import _path  # pylint: disable=unused-import  # noqa: F401  (sys.path for the collection)
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.asff import to_asff
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import (
     collector_paused,
@@ -71,7 +70,7 @@ def streamed(path):
     for finding in iter_findings(path):
         to_asff(finding, ACCOUNT_ID, PRODUCT_ARN)
         count += 1
-    _, peak = tracemalloc.get_traced_memory()
+    _current, peak = tracemalloc.get_traced_memory()
     return {"findings": count, "traced_peak_mb": peak / 1e6}
 
 

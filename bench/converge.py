@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """What a converge costs: site.yml against a fresh local endpoint, then again with nothing changed.
 
     source .venv/bin/activate
@@ -20,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import _path  # noqa: F401  (sys.path for tests.support)
+import _path  # pylint: disable=unused-import  # noqa: F401  (sys.path for tests.support)
 from tests.support.local_aws import MotoServer, run_playbook
 
 # werkzeug's access log line: 127.0.0.1 - - [29/Nov/2026 00:41:31] "POST /findings/import HTTP/1.1" 200 -
@@ -57,7 +56,7 @@ def main(argv=None):
         log_path = Path(directory) / "moto.log"
         server = MotoServer(log_path=log_path).start()
         try:
-            _, seen = requests_logged(log_path, 0)
+            _calls, seen = requests_logged(log_path, 0)
             print(f"  {'run':12}{'rc':>4}{'wall s':>9}{'API calls':>11}{'changed':>9}{'failed':>8}")
             for name in ("first", "no change"):
                 run, wall, calls, seen = converge(server.url, log_path, args.playbook, seen)

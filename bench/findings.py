@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """How fast the findings path is: parse, convert to ASFF and import into Security Hub.
 
     source .venv/bin/activate
@@ -26,7 +25,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import _path  # noqa: F401  (sys.path for the collection and tests.support)
+import _path  # pylint: disable=unused-import  # noqa: F401  (sys.path for the collection and tests.support)
 from _parse_probe import ACCOUNT_ID, PRODUCT_ARN
 from generate import TOOLS, write_report
 
@@ -74,7 +73,7 @@ def import_naive(endpoint, shub, findings, limit):
 
 
 def planned_calls(findings):
-    return sum(1 for batch, _ in securityhub.batches(findings) if batch)
+    return sum(1 for batch, _too_large in securityhub.batches(findings) if batch)
 
 
 def paced_floor(calls):
@@ -139,10 +138,10 @@ IMPORT_COLUMNS = (
 
 def print_table(title, columns, rows):
     print(title)
-    widths = [max(len(header), 7) + 2 for header, _ in columns]
-    print(f"  {'tool':17}" + "".join(f"{header:>{width}}" for (header, _), width in zip(columns, widths)))
+    widths = [max(len(header), 7) + 2 for header, _cell in columns]
+    print(f"  {'tool':17}" + "".join(f"{header:>{width}}" for (header, _cell), width in zip(columns, widths)))
     for row in rows:
-        print(f"  {row['tool']:17}" + "".join(f"{cell(row):>{width}}" for (_, cell), width in zip(columns, widths)))
+        print(f"  {row['tool']:17}" + "".join(f"{cell(row):>{width}}" for (_header, cell), width in zip(columns, widths)))
 
 
 def print_notes(args):

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """How fast the security gate evaluates: 100,000 findings, with a plain policy and with 1,000 waivers.
 
     source .venv/bin/activate
@@ -16,7 +15,7 @@ import datetime
 import random
 import time
 
-import _path  # noqa: F401  (sys.path for the collection)
+import _path  # pylint: disable=unused-import  # noqa: F401  (sys.path for the collection)
 
 from ansible_collections.devsecops.aws.plugins.module_utils._findings import gate, gate_reports
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import SEVERITIES, finding_id, new_finding
@@ -75,7 +74,7 @@ def policy(waiver_count, sample):
 
 def best_of(repeat, function):
     times = []
-    for _ in range(repeat):
+    for _run in range(repeat):
         start = time.perf_counter()
         result = function()
         times.append(time.perf_counter() - start)
@@ -93,9 +92,9 @@ def main():
         built = findings(count)
         for waiver_count in args.waivers:
             checked = gate.validate_policy(policy(waiver_count, built))
-            validate, _ = best_of(1, lambda: gate.validate_policy(policy(waiver_count, built)))
+            validate, _checked = best_of(1, lambda: gate.validate_policy(policy(waiver_count, built)))
             seconds, result = best_of(args.repeat, lambda: gate.evaluate(checked, built, TODAY))
-            junit, _ = best_of(1, lambda: gate_reports.junit(result))
+            junit, _xml = best_of(1, lambda: gate_reports.junit(result))
             print(
                 f"{count:>9,} findings, {waiver_count:>6,} waivers: evaluate {seconds:.3f} s "
                 f"({len(result['violations']):,} violations, {len(result['waived']):,} waived, "

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Scanner reports of N distinct findings, in each tool's real report format, for the benchmarks.
 
     python bench/generate.py --count 10000 --out-dir /tmp/reports            # every tool
@@ -198,7 +197,7 @@ def _zap_alert(kind, instances):
 
 
 def zap_report(count):
-    instances = [[] for _ in range(min(count, _ZAP_ALERT_TYPES))]
+    instances = [[] for _alert_type in range(min(count, _ZAP_ALERT_TYPES))]
     for index in range(count):
         instances[index % len(instances)].append(
             {

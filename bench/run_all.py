@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Every benchmark in turn, with its defaults, as the figures in bench/README.md were taken.
 
     source .venv/bin/activate

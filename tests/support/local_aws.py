@@ -10,7 +10,7 @@ import boto3
 
 from tests.support.paths import ROOT
 
-from local_endpoint import DUMMY_ENV, MotoServer, free_port, reset, skip_tags  # noqa: F401  (re-exported for conftest and tests)
+from local_endpoint import DUMMY_ENV, MotoServer, free_port, reset, skip_tags  # pylint: disable=unused-import  # noqa: F401  (re-exported for conftest and tests)
 
 RECAP = re.compile(r"^(\S+)\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.M)
 
@@ -56,7 +56,7 @@ def run_playbook(endpoint_url, playbook, *args, extra_vars=None, env=None):
         ANSIBLE_SKIP_TAGS=skip_tags(),
         **(env or {}),
     )
-    return PlaybookRun(subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=1200))
+    return PlaybookRun(subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=1200, check=False))
 
 
 def module_args(endpoint_url, **options):

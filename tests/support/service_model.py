@@ -15,7 +15,7 @@ import json
 from unittest.mock import patch
 
 import botocore.session
-from botocore.stub import ANY, Stubber  # noqa: F401  (ANY is re-exported for tests)
+from botocore.stub import ANY, Stubber  # pylint: disable=unused-import  # noqa: F401  (ANY is re-exported for tests)
 
 from ansible.module_utils.testing import patch_module_args
 

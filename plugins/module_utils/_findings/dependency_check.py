@@ -73,7 +73,7 @@ def _package(dependency, where):
     purl = next((package_id for package_id in ids if package_id), None)
     if purl and purl.startswith("pkg:") and "/" in purl:
         coordinates = unquote(purl.split("?", 1)[0].split("/", 1)[1])
-        name, _, version = coordinates.rpartition("@")
+        name, _at, version = coordinates.rpartition("@")
         return (name or version), (version if name else None), purl
     return field(dependency, "fileName", where), None, purl
 

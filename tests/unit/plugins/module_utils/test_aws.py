@@ -36,7 +36,7 @@ def test_throttled_call_is_retried_until_it_succeeds(code, status, no_sleep):
 
 def test_backoff_is_jittered_and_bounded(no_sleep):
     with ServiceModelStub("securityhub") as hub:
-        for _ in range(6):
+        for _attempt in range(6):
             hub.expect_error("describe_hub", "TooManyRequestsException", http_status=429)
         hub.expect("describe_hub", {}, {})
         RetryingBotoClientWrapper(hub.client, _aws.jittered_retry(delay=1, max_delay=4)).describe_hub(aws_retry=True)
@@ -47,7 +47,7 @@ def test_backoff_is_jittered_and_bounded(no_sleep):
 
 def test_throttling_gives_up_after_the_retry_budget(no_sleep):
     with ServiceModelStub("securityhub") as hub:
-        for _ in range(3):
+        for _attempt in range(3):
             hub.expect_error("describe_hub", "TooManyRequestsException", http_status=429)
         client = RetryingBotoClientWrapper(hub.client, _aws.jittered_retry(retries=3))
         with pytest.raises(Exception, match="TooManyRequestsException"):

@@ -34,9 +34,9 @@ def expect_missing(stub):
     )
 
 
-def expect_existing(stub, bucket=BUCKET, tags=HASH_TAG):
+def expect_existing(stub, bucket=BUCKET, tags=None):
     stub.expect("describe_conformance_packs", {"ConformancePackNames": [NAME]}, described(bucket))
-    stub.expect("list_tags_for_resource", {"ResourceArn": ARN}, {"Tags": tags})
+    stub.expect("list_tags_for_resource", {"ResourceArn": ARN}, {"Tags": HASH_TAG if tags is None else tags})
 
 
 def expect_put(stub, **source):

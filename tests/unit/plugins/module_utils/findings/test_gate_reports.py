@@ -28,7 +28,7 @@ POLICY = gate.validate_policy(
 )
 
 
-BOTH_REPORTS = [{"path": "zap.json", "tool": "zap"}, {"path": "trivy.json", "tool": "trivy"}]
+BOTH_REPORTS = ({"path": "zap.json", "tool": "zap"}, {"path": "trivy.json", "tool": "trivy"})
 
 
 def verdict(violating=2, waived=1, reports=BOTH_REPORTS):
@@ -40,10 +40,10 @@ def verdict(violating=2, waived=1, reports=BOTH_REPORTS):
         new_finding(
             tool="trivy", rule_id="CVE-2022-42889", cves=["CVE-2022-42889"], severity="CRITICAL", file="pom.xml", line=3
         )
-        for _ in range(waived)
+        for _copy in range(waived)
     ]
     findings.append(new_finding(tool="zap", rule_id="10038", severity="LOW", status="false_positive"))
-    return gate.evaluate(POLICY, findings, TODAY, reports)
+    return gate.evaluate(POLICY, findings, TODAY, list(reports))
 
 
 def junit_counts(result):

@@ -89,7 +89,7 @@ def test_iter_findings_streams_one_finding_at_a_time(report):
     stream = reports.iter_findings(report("zap/zap-2.14.0-baseline.json"))
     first = next(stream)
     assert first["tool"] == "zap"
-    assert sum(1 for _ in stream) == 60
+    assert sum(1 for _finding in stream) == 60
 
 
 def test_report_paths_takes_paths_then_path():
@@ -114,4 +114,3 @@ def test_parse_reports_keeps_the_order_of_the_paths(report):
     names = ["sarif/trivy-alpine-310.sarif", "sonarqube/hotspots-search.json", "trivy/trivy-image-alpine-310.json"]
     results = reports.parse_reports([report(name) for name in names])
     assert [(r["format"], len(r["findings"])) for r in results] == [("sarif", 4), ("sonarqube", 4), ("trivy", 4)]
-

@@ -143,7 +143,7 @@ def test_the_same_finding_twice_in_one_submission_is_sent_once():
 
 
 def test_batches_hold_at_most_100_findings():
-    sizes = [len(batch) for batch, _ in securityhub.batches([finding(str(i)) for i in range(250)])]
+    sizes = [len(batch) for batch, _too_large in securityhub.batches([finding(str(i)) for i in range(250)])]
     assert sizes == [100, 100, 50]
 
 
@@ -153,10 +153,10 @@ def test_batches_stay_under_6_mb_and_oversized_findings_are_set_aside(monkeypatc
     records = [finding(str(i), description="x" * 900) for i in range(6)] + [finding("big", remediation="y" * 500, description="z" * 1000)]
     records[-1]["ProductFields"]["pad"] = "p" * 3000
     result = list(securityhub.batches(records))
-    for batch, _ in result:
+    for batch, _too_large in result:
         assert sum(len(json.dumps(f, separators=(",", ":"))) for f in batch) <= 5000
-    assert sum(len(batch) for batch, _ in result) == 6
-    assert [f["Title"] for _, too_large in result for f in too_large] == ["rule big"]
+    assert sum(len(batch) for batch, _too_large in result) == 6
+    assert [f["Title"] for _batch, too_large in result for f in too_large] == ["rule big"]
 
 
 class FakeClock:
@@ -175,7 +175,7 @@ class FakeClock:
 def test_rate_limiter_allows_a_burst_of_30_then_10_a_second():
     clock = FakeClock()
     limiter = securityhub.RateLimiter(clock=clock, sleep=clock.sleep)
-    for _ in range(130):
+    for _call in range(130):
         limiter.wait()
     assert clock.slept[:1] == [pytest.approx(0.1)]
     assert len(clock.slept) == 100
@@ -208,7 +208,7 @@ def test_a_finding_that_keeps_failing_transiently_is_reported_after_the_last_att
     (record,) = created([finding()])
     failure = {"Id": record["Id"], "ErrorCode": "TooManyRequestsException", "ErrorMessage": "slow down"}
     with ServiceModelStub("securityhub") as hub:
-        for _ in range(securityhub.FAILED_FINDING_ATTEMPTS):
+        for _attempt in range(securityhub.FAILED_FINDING_ATTEMPTS):
             hub.expect("batch_import_findings", None, {"FailedCount": 1, "SuccessCount": 0, "FailedFindings": [failure]})
         calls, failed = securityhub.send(retrying(hub), [record], sleep=lambda s: None)
     assert calls == securityhub.FAILED_FINDING_ATTEMPTS

@@ -40,7 +40,7 @@ def test_a_lone_site_object_unicode_and_no_cwe(report):
     assert result["scope"] == "https://webgoat.example.com"
     csp = next(f for f in result["findings"] if f["rule_id"] == "10038-1")
     assert csp["title"] == "内容安全策略 (CSP) 未设置 — ünïcödé"
-    assert csp["description"] == "ünïcödé & “quotes”"
+    assert csp["description"] == "ünïcödé & \u201cquotes\u201d"
     assert csp["cwes"] == []  # cweid -1
 
 
