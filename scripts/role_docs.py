@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 """Write each role's "Role variables" table in its README from its meta/argument_specs.yml.
 
     scripts/role_docs.py            # rewrite the tables

@@ -94,6 +94,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils import _ecr as ecr
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
+
 def rules_request(rules):
     return [
         {

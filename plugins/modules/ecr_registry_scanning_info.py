@@ -11,7 +11,7 @@ description:
   - Reads the registry's scanning configuration with C(GetRegistryScanningConfiguration), that is basic
     or enhanced (Inspector) scanning and its rules, in the form M(devsecops.aws.ecr_registry_scanning) takes.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options: {}
 extends_documentation_fragment:
   - devsecops.aws.attributes.info

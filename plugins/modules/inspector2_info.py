@@ -11,7 +11,7 @@ description:
   - Reads the Amazon Inspector (Inspector2) status of each of O(account_ids) with C(BatchGetAccountStatus),
     that is the resource types it scans.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   account_ids:
     description:

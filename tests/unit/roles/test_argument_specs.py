@@ -1,7 +1,5 @@
 """Each role's defaults, argument spec and README agree, and the spec refuses malformed list and dict options."""
 
-from pathlib import Path
-
 import pytest
 import yaml
 
