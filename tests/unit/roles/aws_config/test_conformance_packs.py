@@ -79,7 +79,7 @@ def test_every_resource_is_an_aws_managed_config_rule(path):
 
 
 def test_no_rule_appears_twice_across_the_packs():
-    properties = [p for path in TEMPLATES for _, p in rules(path)]
+    properties = [p for path in TEMPLATES for _logical_id, p in rules(path)]
     names = [p["ConfigRuleName"] for p in properties]
     identifiers = [p["Source"]["SourceIdentifier"] for p in properties]
     assert sorted({n for n in names if names.count(n) > 1}) == []
@@ -139,12 +139,12 @@ def test_the_k_isms_controls_claimed_before_the_split_are_still_covered():
 
 
 def test_the_reference_data_lists_only_rules_the_packs_use():
-    used = {p["Source"]["SourceIdentifier"] for path in TEMPLATES for _, p in rules(path)}
+    used = {p["Source"]["SourceIdentifier"] for path in TEMPLATES for _logical_id, p in rules(path)}
     assert set(MANAGED_RULES) == used
 
 
 def test_the_pipeline_pack_checks_what_the_pipeline_sets_up():
-    identifiers = {p["Source"]["SourceIdentifier"] for _, p in rules(PACKS / "devsecops-pipeline.yaml")}
+    identifiers = {p["Source"]["SourceIdentifier"] for _logical_id, p in rules(PACKS / "devsecops-pipeline.yaml")}
     assert identifiers == {
         "EC2_IMDSV2_CHECK",
         "ENCRYPTED_VOLUMES",

@@ -201,7 +201,7 @@ class FakeSlack:
         return f"https://127.0.0.1{path}"
 
     def bodies(self):
-        return [body for _, _, body in self.requests]
+        return [body for _path, _content_type, body in self.requests]
 
     def close(self):
         self.closed.set()

@@ -45,7 +45,7 @@ def test_a_revoked_or_rotated_webhook_is_read_again_and_retried_once(lambda_, sl
     client(aws, "secretsmanager").put_secret_value(SecretId=SECRET_NAME, SecretString=slack.url(rotated))
     slack.answers = [(status, {})]
     assert lambda_.notifier.handler(config_event(), FakeContext())["action"] == "posted"
-    assert [path for path, _, _ in slack.requests] == [WEBHOOK_PATH, WEBHOOK_PATH, rotated]
+    assert [path for path, _content_type, _body in slack.requests] == [WEBHOOK_PATH, WEBHOOK_PATH, rotated]
 
 
 def test_a_webhook_still_refused_after_reading_it_again_fails(lambda_, slack):
@@ -59,7 +59,7 @@ def test_a_custom_action_names_the_action_and_is_posted_every_time(lambda_, slac
     event = securityhub_event(
         asff("guardduty-findings.asff.json")[:1], "Security Hub Findings - Custom Action", actionName="SendToSlack"
     )
-    for _ in range(2):
+    for _invocation in range(2):
         assert lambda_.notifier.handler(event, FakeContext())["action"] == "posted"
     assert [body["text"] for body in slack.bodies()] == ["Security Hub: 1 finding(s) sent with SendToSlack"] * 2
     assert dedupe_table.records() == {}

@@ -118,7 +118,7 @@ def test_findings_repeated_within_one_event_are_posted_once(invoke, slack, dedup
 
 
 def test_without_a_table_every_event_is_posted(lambda_, slack, finding):
-    for _ in range(2):
+    for _invocation in range(2):
         assert lambda_.notifier.handler(securityhub_event([finding]), FakeContext()) == POSTED
     assert len(slack.requests) == 2
 

@@ -100,7 +100,7 @@ def test_the_allow_list_takes_several_hosts(stored, slack, caplog, monkeypatch, 
 def test_the_default_allow_list_is_slacks_own_host(stored, slack, caplog, monkeypatch):
     monkeypatch.delenv("SLACK_WEBHOOK_ALLOWED_HOSTS")
     lambda_ = stored(slack.url())
-    _, error = invoke(lambda_, caplog)
+    _result, error = invoke(lambda_, caplog)
     assert str(error) == REFUSED + "its host is not in SLACK_WEBHOOK_ALLOWED_HOSTS"
     assert lambda_.settings.load().allowed_hosts == ("hooks.slack.com",)
 
@@ -108,7 +108,7 @@ def test_the_default_allow_list_is_slacks_own_host(stored, slack, caplog, monkey
 def test_an_explicit_port_443_is_accepted(stored, slack, caplog):
     result, error = invoke(stored(f"https://127.0.0.1:443{WEBHOOK_PATH}"), caplog)
     assert error is None and result["action"] == "posted"
-    assert [path for path, _, _ in slack.requests] == [WEBHOOK_PATH]
+    assert [path for path, _content_type, _body in slack.requests] == [WEBHOOK_PATH]
 
 
 def test_a_valid_webhook_is_posted_to_without_appearing_in_any_log_line(stored, slack, caplog):
@@ -131,7 +131,7 @@ def test_a_valid_webhook_from_ssm_appears_in_no_log_line(aws, slack, load, caplo
 def test_the_certificate_is_verified(stored, slack, caplog, monkeypatch):
     monkeypatch.delenv("SSL_CERT_FILE")
     lambda_ = stored(slack.url())
-    _, error = invoke(lambda_, caplog)
+    _result, error = invoke(lambda_, caplog)
     assert str(error) == (
         f"cannot post to the Slack webhook in secret {SECRET_NAME}: "
         "the TLS connection failed (SSLCertVerificationError)"
@@ -144,7 +144,7 @@ def test_the_certificate_is_verified(stored, slack, caplog, monkeypatch):
 def test_a_redirect_is_not_followed_and_fails(stored, slack, caplog, status):
     slack.answers = [(status, {"Location": f"https://evil.example{WEBHOOK_PATH}"})]
     lambda_ = stored(slack.url())
-    _, error = invoke(lambda_, caplog)
+    _result, error = invoke(lambda_, caplog)
     assert str(error) == f"the Slack webhook in secret {SECRET_NAME} answered HTTP {status}; redirects are not followed"
     assert len(slack.requests) == 1
     assert leaks(slack.url(), error, caplog) == []
@@ -162,7 +162,7 @@ def test_slack_refusing_the_post_fails_the_invocation(stored, slack, caplog, sta
 def test_an_unreachable_webhook_fails_without_quoting_it(stored, slack, caplog):
     lambda_ = stored(slack.url())
     slack.close()
-    _, error = invoke(lambda_, caplog)
+    _result, error = invoke(lambda_, caplog)
     assert str(error) == (
         f"cannot post to the Slack webhook in secret {SECRET_NAME}: the connection failed (ConnectionRefusedError)"
     )
@@ -174,7 +174,7 @@ def test_a_webhook_that_does_not_answer_times_out_within_the_invocations_time(st
     lambda_ = stored(slack.url())
     invoke(lambda_, caplog)
     # With 5 s left (and the URL cached), the request gets what remains after the safety margin, not 10 s.
-    _, error = invoke(lambda_, caplog, FakeContext(seconds=5))
+    _result, error = invoke(lambda_, caplog, FakeContext(seconds=5))
     waited = re.fullmatch(
         f"cannot post to the Slack webhook in secret {SECRET_NAME}: no answer within ([0-9.]+) s", str(error)
     )
@@ -184,7 +184,7 @@ def test_a_webhook_that_does_not_answer_times_out_within_the_invocations_time(st
 
 def test_no_request_is_started_without_time_left(stored, slack, caplog):
     lambda_ = stored(slack.url())
-    _, error = invoke(lambda_, caplog, FakeContext(seconds=2.2))
+    _result, error = invoke(lambda_, caplog, FakeContext(seconds=2.2))
     assert str(error) == f"no time left in this invocation to post to the Slack webhook in secret {SECRET_NAME}"
     assert slack.requests == []
 
@@ -231,7 +231,7 @@ def test_the_time_spent_waiting_counts_against_the_invocations_time(rate_limited
     lambda_, context = rate_limited
     # 40 s fits in 60 s; a second 40 s does not fit in the 20 s left.
     slack.answers = [(429, {"Retry-After": "40"}), (429, {"Retry-After": "40"})]
-    _, error = invoke(lambda_, caplog, context)
+    _result, error = invoke(lambda_, caplog, context)
     assert "is rate limited for 40 s" in str(error)
     assert context.waits == [40] and len(slack.requests) == 2
 
@@ -239,7 +239,7 @@ def test_the_time_spent_waiting_counts_against_the_invocations_time(rate_limited
 def test_a_webhook_still_rate_limited_after_the_last_attempt_fails(rate_limited, slack, caplog):
     lambda_, context = rate_limited
     slack.answers = [(429, {"Retry-After": "1"})] * 5
-    _, error = invoke(lambda_, caplog, context)
+    _result, error = invoke(lambda_, caplog, context)
     attempts = lambda_.slack_webhook.RATE_LIMIT_ATTEMPTS
     assert str(error) == f"the Slack webhook in secret {SECRET_NAME} is still rate limited after {attempts} attempts"
     assert len(slack.requests) == attempts and context.waits == [1] * (attempts - 1)
