@@ -16,7 +16,7 @@ description:
   - AWS turns Object Lock on only when a bucket is created and never off; a bucket without it fails
     the task, saying so.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The bucket.

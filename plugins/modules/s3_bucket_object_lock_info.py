@@ -11,7 +11,7 @@ description:
   - Reads whether S3 Object Lock is on for a bucket, and its default retention, with
     C(GetObjectLockConfiguration), which M(amazon.aws.s3_bucket_info) does not read.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The bucket.
