@@ -14,7 +14,7 @@ description:
     C(NoSuchConformancePackException), which fails the whole request, so each name is read on its own.
   - amazon.aws and community.aws have no module for conformance packs.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   names:
     description: The conformance packs to read; unset or empty reads every pack.

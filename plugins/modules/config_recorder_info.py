@@ -14,7 +14,7 @@ description:
   - community.aws has C(config_recorder) and C(config_delivery_channel) to manage them, but no module
     that reads them back.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options: {}
 extends_documentation_fragment:
   - devsecops.aws.attributes.info

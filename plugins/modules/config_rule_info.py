@@ -14,7 +14,7 @@ description:
     C(NoSuchConfigRuleException), which fails the whole request, so each name is read on its own.
   - community.aws has C(config_rule) to manage rules, but no module that reads them back.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   names:
     description: The rules to read; unset or empty reads every rule (O(name_prefix) still applies).

@@ -14,7 +14,7 @@ description:
   - A name that does not exist is left out of the result, and an event bus that does not exist has no rules.
   - community.aws has C(cloudwatchevent_rule) to manage rules, but no module that reads them back.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   names:
     description: The rules to read; unset or empty reads every rule of the bus (O(name_prefix) still applies).

@@ -17,7 +17,7 @@ description:
   - M(amazon.aws.lambda_info) 10.x fails with C('function_name') on a function that does not exist
     (U(https://github.com/ansible-collections/amazon.aws/issues/2754)); RV(exists) tells first whether it does.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The function's name or ARN.

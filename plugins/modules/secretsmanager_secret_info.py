@@ -17,7 +17,7 @@ description:
   - community.aws has C(secretsmanager_secret) to manage secrets, but no module that reads one back
     without its value.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The secret's name or ARN.

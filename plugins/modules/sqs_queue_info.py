@@ -14,7 +14,7 @@ description:
     the JSON documents (C(Policy), C(RedrivePolicy), C(RedriveAllowPolicy)), which are parsed to dicts.
   - community.aws has C(sqs_queue) to manage queues, but no module that reads one back.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The queue's name (in the connection's account and region) or URL.

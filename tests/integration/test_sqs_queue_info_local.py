@@ -68,4 +68,3 @@ def test_a_plain_queue_has_no_policy_and_no_tags(fresh_aws, sqs, capsys):
     queue = read(fresh_aws, capsys, "plain")["queue"]
     assert queue["tags"] == {}
     assert not {"Policy", "RedrivePolicy"} & set(queue["attributes"])
-

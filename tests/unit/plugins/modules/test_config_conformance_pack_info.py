@@ -108,7 +108,7 @@ def test_a_region_without_packs_reads_as_none(capsys):
 
 def test_throttling_that_does_not_stop_fails_the_task(capsys):
     with ServiceModelStub("config") as config:
-        for _ in range(10):
+        for _page in range(10):
             config.expect_error("describe_conformance_packs", "ThrottlingException", "Rate exceeded")
         result = run_module(capsys, config_conformance_pack_info, ARGS, [config])
     assert result["failed"] is True
