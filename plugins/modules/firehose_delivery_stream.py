@@ -273,11 +273,10 @@ delivery_stream:
 
 import time
 
-from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
-
 from ansible_collections.devsecops.aws.plugins.module_utils import _firehose as firehose
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
+from ansible_collections.devsecops.aws.plugins.module_utils._tags import apply_tags, tags_after
 
 API_NAMES = {"opensearch": "Amazonopensearchservice", "elasticsearch": "Elasticsearch"}
 POLL_SECONDS = 10
@@ -415,15 +414,8 @@ def wanted(params, current_tags):
         ),
     }
     if params["tags"] is not None:
-        state["tags"] = _tags_after(current_tags or {}, params["tags"], params["purge_tags"])
+        state["tags"] = tags_after(current_tags or {}, params["tags"], params["purge_tags"])
     return state
-
-
-def _tags_after(current, desired, purge):
-    to_set, to_remove = compare_aws_tags(current, desired, purge)
-    after = {key: value for key, value in current.items() if key not in to_remove}
-    after.update(to_set)
-    return after
 
 
 def _s3_request(s3, role_arn):
@@ -578,11 +570,12 @@ def update(module, client, stream, before, after):
         else:
             firehose.stop_encryption(client, name)
     if "tags" in after and before["tags"] != after["tags"]:
-        to_set, to_remove = compare_aws_tags(before["tags"], after["tags"], purge_tags=True)
-        if to_remove:
-            firehose.untag(client, name, to_remove)
-        if to_set:
-            firehose.tag(client, name, to_set)
+        apply_tags(
+            before["tags"],
+            after["tags"],
+            tag=lambda tags: firehose.tag(client, name, tags),
+            untag=lambda keys: firehose.untag(client, name, keys),
+        )
     wait_until_settled(module, client, name)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.devsecops.aws.plugins.modules import firehose_delivery_stream
 
-from tests.support.local_aws import client
+from tests.support.local_aws import client, module_connection
 from tests.support.service_model import run_module
 
 NAME = "aws-waf-logs-devsecops"
@@ -22,12 +22,7 @@ LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:devsecops-siem-waf-tran
 
 @pytest.fixture
 def run(fresh_aws, capsys):
-    connection = dict(endpoint_url=fresh_aws, region="us-east-1", access_key="testing", secret_key="testing")
-
-    def run(**args):
-        return run_module(capsys, firehose_delivery_stream, dict(connection, **args))
-
-    return run
+    return lambda **args: run_module(capsys, firehose_delivery_stream, dict(module_connection(fresh_aws), **args))
 
 
 def stream_args(**overrides):

@@ -31,6 +31,11 @@ def client(endpoint_url, service):
     )
 
 
+def module_connection(endpoint_url):
+    """The connection options a module run in-process (service_model.run_module) needs for the endpoint."""
+    return dict(endpoint_url=endpoint_url, region=DUMMY_ENV["AWS_REGION"], access_key="testing", secret_key="testing")
+
+
 class PlaybookRun:
     def __init__(self, proc):
         self.rc = proc.returncode
