@@ -14,6 +14,8 @@ Servers add defaults and bookkeeping (ISM fills in retry settings, the security 
 alerting gives triggers ids), and a task that had to spell all of that out would never converge.
 """
 
+import json
+
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_client import OpenSearchError, client_for
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
@@ -240,11 +242,24 @@ class SavedObject(Kind):
             raise OpenSearchError(f"a saved object is named <type>/<id>, not {name!r}")
         return f"/_dashboards/api/saved_objects/{kind}/{object_id}"
 
+    # Attributes Dashboards keeps as JSON text; a task may give them as objects.
+    JSON_TEXT = ("visState", "uiStateJSON", "panelsJSON", "optionsJSON")
+
     def parse(self, name, body):
         return Found({"attributes": body.get("attributes", {}), "references": body.get("references", [])})
 
+    def comparable(self, body):
+        attributes = dict(body.get("attributes", {}))
+        for key in self.JSON_TEXT:
+            if key in attributes and not isinstance(attributes[key], str):
+                attributes[key] = json.dumps(attributes[key], sort_keys=True)
+        meta = attributes.get("kibanaSavedObjectMeta")
+        if isinstance(meta, dict) and not isinstance(meta.get("searchSourceJSON", ""), str):
+            attributes["kibanaSavedObjectMeta"] = dict(meta, searchSourceJSON=json.dumps(meta["searchSourceJSON"], sort_keys=True))
+        return {"attributes": attributes, "references": body.get("references", [])}
+
     def write(self, client, name, body, found):
-        client.request("POST", self.path(name), query={"overwrite": True}, body=body, headers=self.headers)
+        client.request("POST", self.path(name), query={"overwrite": True}, body=self.comparable(body), headers=self.headers)
 
 
 KINDS = {

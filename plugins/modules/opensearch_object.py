@@ -32,7 +32,9 @@ options:
       - V(monitor) is an alerting monitor found by its name (C(/_plugins/_alerting/monitors/_search)), created with
         C(POST /_plugins/_alerting/monitors) and updated by id.
       - V(saved_object) is a Dashboards saved object named C(<type>/<id>) (C(/_dashboards/api/saved_objects/...));
-        O(body) has C(attributes) and C(references).
+        O(body) has C(attributes) and C(references). Attributes Dashboards keeps as JSON text (C(visState),
+        C(uiStateJSON), C(panelsJSON), C(optionsJSON), C(kibanaSavedObjectMeta.searchSourceJSON)) may be given as
+        objects; they are sent, and compared, as JSON text with sorted keys.
     type: str
     required: true
     choices: [index_template, ism_policy, security_role, role_mapping, monitor, saved_object]

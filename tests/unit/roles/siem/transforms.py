@@ -2,6 +2,7 @@
 and the real-format samples they are tested on."""
 
 import base64
+import functools
 import gzip
 import json
 import re
@@ -88,3 +89,26 @@ def decoded(result):
 
 def mapping(index):
     return json.loads((MAPPINGS / f"{index}.json").read_text())
+
+
+@functools.lru_cache(maxsize=1)
+def _plugins_loaded():
+    from ansible.plugins.loader import init_plugin_loader
+
+    from tests.support.paths import collections_root
+
+    init_plugin_loader([str(collections_root())])
+    return True
+
+
+def role_template(name, **overrides):
+    """roles/siem/templates/opensearch/<name>.yml.j2 rendered by Ansible with the role's defaults."""
+    import yaml
+    from ansible.parsing.dataloader import DataLoader
+    from ansible.template import Templar, trust_as_template
+
+    _plugins_loaded()
+    variables = dict(yaml.safe_load((ROOT / "roles/siem/defaults/main.yml").read_text()), **overrides)
+    variables["ansible_search_path"] = [str(ROOT / "roles/siem")]
+    text = (ROOT / "roles/siem/templates/opensearch" / f"{name}.yml.j2").read_text()
+    return yaml.safe_load(Templar(loader=DataLoader(), variables=variables).template(trust_as_template(text)))
