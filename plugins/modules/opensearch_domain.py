@@ -280,17 +280,12 @@ import time
 from ansible_collections.amazon.aws.plugins.module_utils.policy import compare_policies
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _opensearch as opensearch
+from ansible_collections.devsecops.aws.plugins.module_utils._opensearch import LOG_TYPES, key_id, endpoint_of, normalise
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 from ansible_collections.devsecops.aws.plugins.module_utils._tags import apply_tags, tags_after
 
 POLL_SECONDS = 30
-LOG_TYPES = {
-    "audit": "AUDIT_LOGS",
-    "application": "ES_APPLICATION_LOGS",
-    "index_slow": "INDEX_SLOW_LOGS",
-    "search_slow": "SEARCH_SLOW_LOGS",
-}
 # Sections of the normalised state and the UpdateDomainConfig parameter that sets each.
 SECTIONS = {
     "cluster": "ClusterConfig",
@@ -305,79 +300,6 @@ SECTIONS = {
     "log_publishing": "LogPublishingOptions",
     "auto_software_update": "SoftwareUpdateOptions",
 }
-
-
-def endpoint_of(domain):
-    return domain.get("Endpoint") or (domain.get("Endpoints") or {}).get("vpc") or ""
-
-
-def _cluster_state(config):
-    master = config.get("DedicatedMasterEnabled")
-    zones = config.get("ZoneAwarenessEnabled")
-    return {
-        "instance_type": config.get("InstanceType"),
-        "instance_count": config.get("InstanceCount"),
-        "zone_awareness": bool(zones),
-        "availability_zone_count": config.get("ZoneAwarenessConfig", {}).get("AvailabilityZoneCount", 2) if zones else None,
-        "dedicated_master_type": config.get("DedicatedMasterType") if master else None,
-        "dedicated_master_count": config.get("DedicatedMasterCount") if master else None,
-    }
-
-
-def _ebs_state(options, wanted_ebs):
-    state = {"volume_type": options.get("VolumeType"), "volume_size": options.get("VolumeSize")}
-    # IOPS and throughput AWS fills in are compared only when the task sets them.
-    for key, api in (("iops", "Iops"), ("throughput", "Throughput")):
-        if wanted_ebs.get(key) is not None:
-            state[key] = options.get(api)
-    return state
-
-
-def _key_id(kms_key_id):
-    """A key ARN and the bare key ID name the same key: compare the part after 'key/'."""
-    return kms_key_id.rsplit("key/", 1)[-1] if kms_key_id else None
-
-
-def normalise(domain, tags, wanted_ebs):
-    """The settings this module manages, from a DescribeDomain DomainStatus."""
-    endpoint_options = domain.get("DomainEndpointOptions", {})
-    security = domain.get("AdvancedSecurityOptions", {})
-    encryption = domain.get("EncryptionAtRestOptions", {})
-    vpc = domain.get("VPCOptions")
-    policy = domain.get("AccessPolicies") or "{}"
-    state = {
-        "engine_version": domain.get("EngineVersion"),
-        "cluster": _cluster_state(domain.get("ClusterConfig", {})),
-        "ebs": _ebs_state(domain.get("EBSOptions", {}), wanted_ebs),
-        "vpc": (
-            {"subnet_ids": sorted(vpc.get("SubnetIds", [])), "security_group_ids": sorted(vpc.get("SecurityGroupIds", []))}
-            if vpc
-            else None
-        ),
-        "access_policy": json.loads(policy) if isinstance(policy, str) else policy,
-        "encryption_at_rest": {
-            "enabled": bool(encryption.get("Enabled")),
-            "kms_key_id": encryption.get("KmsKeyId") if encryption.get("Enabled") else None,
-        },
-        "node_to_node_encryption": bool(domain.get("NodeToNodeEncryptionOptions", {}).get("Enabled")),
-        "enforce_https": bool(endpoint_options.get("EnforceHTTPS")),
-        "tls_security_policy": endpoint_options.get("TLSSecurityPolicy"),
-        "fine_grained_access_control": {
-            "enabled": bool(security.get("Enabled")),
-            "internal_user_database": bool(security.get("InternalUserDatabaseEnabled")),
-            "anonymous_auth": bool(security.get("AnonymousAuthEnabled")),
-        },
-        "log_publishing": {
-            name: options["CloudWatchLogsLogGroupArn"]
-            for name, log_type in LOG_TYPES.items()
-            for options in [domain.get("LogPublishingOptions", {}).get(log_type, {})]
-            if options.get("Enabled")
-        },
-        "auto_software_update": bool(domain.get("SoftwareUpdateOptions", {}).get("AutoSoftwareUpdateEnabled")),
-    }
-    if tags is not None:
-        state["tags"] = tags
-    return state
 
 
 def wanted(params, current_tags):
@@ -431,7 +353,7 @@ def same(key, before, after):
         return not compare_policies(before[key] or {}, after[key] or {})
     if key == "encryption_at_rest":
         return before[key]["enabled"] == after[key]["enabled"] and (
-            after[key]["kms_key_id"] is None or _key_id(before[key]["kms_key_id"]) == _key_id(after[key]["kms_key_id"])
+            after[key]["kms_key_id"] is None or key_id(before[key]["kms_key_id"]) == key_id(after[key]["kms_key_id"])
         )
     return before.get(key) == after.get(key)
 
@@ -509,7 +431,7 @@ def check_update(module, before, after):
     if turned_off:
         module.fail_json(msg=f"domain {name}: {', '.join(turned_off)} cannot be turned off once on")
     wanted_key, held_key = after["encryption_at_rest"]["kms_key_id"], before["encryption_at_rest"]["kms_key_id"]
-    if before["encryption_at_rest"]["enabled"] and wanted_key and _key_id(held_key) != _key_id(wanted_key):
+    if before["encryption_at_rest"]["enabled"] and wanted_key and key_id(held_key) != key_id(wanted_key):
         module.fail_json(msg=f"domain {name} is encrypted with {held_key}: the key of a domain cannot change")
 
 
@@ -698,7 +620,7 @@ def main():
         before = {}
         if domain is not None:
             tags = opensearch.list_tags(client, domain["ARN"]) if params["tags"] is not None else None
-            before = normalise(domain, tags, params["ebs"])
+            before = normalise(domain, tags, [key for key in ("iops", "throughput") if params["ebs"][key] is not None])
         ensure = ensure_present if params["state"] == "present" else ensure_absent
         domain, after, forced = ensure(module, client, domain, before)
     except DevSecOpsError as e:

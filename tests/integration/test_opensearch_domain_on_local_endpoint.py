@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from ansible_collections.devsecops.aws.plugins.modules import opensearch_domain
+from ansible_collections.devsecops.aws.plugins.modules import opensearch_domain, opensearch_domain_info
 
 from tests.support.local_aws import client, module_connection
 from tests.support.service_model import run_module
@@ -134,3 +134,15 @@ def test_absent_deletes_the_domain_and_then_has_nothing_to_do(run, fresh_aws):
     assert run(name=NAME, state="absent")["changed"] is True
     assert client(fresh_aws, "opensearch").list_domain_names()["DomainNames"] == []
     assert run(name=NAME, state="absent")["changed"] is False
+
+
+def test_the_info_module_reads_what_the_module_made_and_names_the_region(run, fresh_aws, capsys):
+    made = run(**domain_args())
+    info = run_module(capsys, opensearch_domain_info, dict(module_connection(fresh_aws), name=NAME))
+    assert info["changed"] is False
+    assert (info["exists"], info["arn"], info["endpoint"], info["region"]) == (True, made["arn"], made["endpoint"], "us-east-1")
+    assert {key: value for key, value in info["domain"].items() if key != "ebs"} == {
+        key: value for key, value in made["domain"].items() if key != "ebs"
+    }
+    missing = run_module(capsys, opensearch_domain_info, dict(module_connection(fresh_aws), name="nothing-here"))
+    assert (missing["exists"], missing["arn"], missing["domain"]) == (False, "", {})

@@ -7,7 +7,7 @@ tests/unit/plugins/modules/test_firehose_delivery_stream.py.
 
 import pytest
 
-from ansible_collections.devsecops.aws.plugins.modules import firehose_delivery_stream
+from ansible_collections.devsecops.aws.plugins.modules import firehose_delivery_stream, firehose_delivery_stream_info
 
 from tests.support.local_aws import client, module_connection
 from tests.support.service_model import run_module
@@ -133,3 +133,12 @@ def test_a_stream_to_another_kind_of_destination_is_refused_untouched(run, fresh
     assert result["failed"] is True
     assert "delivers to S3" in result["msg"]
     assert "S3DestinationDescription" in described(fresh_aws)["Destinations"][0]
+
+
+def test_the_info_module_reads_what_the_module_made(run, fresh_aws, capsys):
+    made = run(**stream_args())
+    info = run_module(capsys, firehose_delivery_stream_info, dict(module_connection(fresh_aws), name=NAME))
+    assert (info["changed"], info["exists"], info["arn"], info["status"]) == (False, True, made["arn"], "ACTIVE")
+    assert info["delivery_stream"] == made["delivery_stream"]
+    missing = run_module(capsys, firehose_delivery_stream_info, dict(module_connection(fresh_aws), name="nothing-here"))
+    assert (missing["exists"], missing["delivery_stream"]) == (False, {})
