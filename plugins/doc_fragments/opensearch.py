@@ -23,6 +23,11 @@ options:
   password:
     description: The internal user's password.
     type: str
+  password_secret_id:
+    description:
+      - Instead of O(password), the Secrets Manager secret (name or ARN) whose string value is the password; the
+        module reads it itself, so it never passes through task variables.
+    type: str
 notes:
   - Requests are signed with SigV4 for the C(es) service using the module's AWS credentials and region, unless
     O(username) is given; O(validate_certs) and O(aws_ca_bundle) apply to the domain's certificate too.

@@ -16,7 +16,9 @@ alerting gives triggers ids), and a task that had to spell all of that out would
 
 import json
 
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_client import OpenSearchError, client_for
+from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
 DASHBOARDS_HEADERS = {"osd-xsrf": "true"}
@@ -291,7 +293,9 @@ DATA_PLANE_OPTIONS = dict(
     endpoint=dict(type="str", required=True),
     username=dict(type="str"),
     password=dict(type="str", no_log=True),
+    password_secret_id=dict(type="str", no_log=False),
 )
+DATA_PLANE_EXCLUSIVE = [("password", "password_secret_id")]
 
 
 def apply_from_module(module, kind, name, body, headers=None, redact=None):
@@ -300,8 +304,15 @@ def apply_from_module(module, kind, name, body, headers=None, redact=None):
     `redact` turns a before/after body into what may be shown (a secret swapped for a marker).
     """
     params = module.params
+    password = params["password"]
     try:
-        client = client_for(module, params["endpoint"], params["username"], params["password"], headers=headers)
+        if params["username"] and params["password_secret_id"]:
+            password = secret_string(module.client("secretsmanager"), params["password_secret_id"])
+            module.no_log_values.add(password)
+    except DevSecOpsError as e:
+        module.fail_json_aws_error(e)
+    try:
+        client = client_for(module, params["endpoint"], params["username"], password, headers=headers)
         before, after = apply(client, kind, name, body, params["state"], module.check_mode)
     except OpenSearchError as e:
         module.fail_json(msg=f"{kind} {name}: {e}", status=e.status, body=e.body)

@@ -166,6 +166,12 @@ options:
       master_user_password:
         description: The internal master user's password (8 to 128 characters with upper and lower case, a digit and a symbol).
         type: str
+      master_user_password_secret_id:
+        description:
+          - Instead of O(fine_grained_access_control.master_user_password), the Secrets Manager secret (name or ARN)
+            whose string value is the password; the module reads it only when it sends the master user, so the
+            password never passes through task variables.
+        type: str
       update_password:
         description: V(on_create) sends the master user only when it is first set up; V(always) sends it on every run (and reports a change).
         type: str
@@ -210,7 +216,8 @@ extends_documentation_fragment:
   - amazon.aws.boto3
 notes:
   - Needs C(es:DescribeDomain), C(es:CreateDomain), C(es:UpdateDomainConfig), C(es:DeleteDomain), C(es:ListTags),
-    C(es:AddTags), C(es:RemoveTags); with a customer managed key, C(kms:CreateGrant) and C(kms:DescribeKey) on it.
+    C(es:AddTags), C(es:RemoveTags); with a customer managed key, C(kms:CreateGrant) and C(kms:DescribeKey) on it;
+    with O(fine_grained_access_control.master_user_password_secret_id), C(secretsmanager:GetSecretValue) on the secret.
 """
 
 EXAMPLES = r"""
@@ -281,6 +288,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.policy import compare_p
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _opensearch as opensearch
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch import LOG_TYPES, key_id, endpoint_of, normalise
+from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 from ansible_collections.devsecops.aws.plugins.module_utils._tags import apply_tags, tags_after
@@ -358,13 +366,17 @@ def same(key, before, after):
     return before.get(key) == after.get(key)
 
 
-def master_user(fgac):
+def master_user(module, fgac):
     if fgac["master_user_arn"]:
         return {"MasterUserARN": fgac["master_user_arn"]}
-    return {"MasterUserName": fgac["master_user_name"], "MasterUserPassword": fgac["master_user_password"]}
+    password = fgac["master_user_password"]
+    if fgac["master_user_password_secret_id"]:
+        password = secret_string(module.client("secretsmanager"), fgac["master_user_password_secret_id"])
+        module.no_log_values.add(password)
+    return {"MasterUserName": fgac["master_user_name"], "MasterUserPassword": password}
 
 
-def section_request(key, state, params, with_master_user):
+def section_request(key, state, module, with_master_user):
     """The request parameter (name, value) that sets section `key` of `state`."""
     if key == "cluster":
         cluster = state["cluster"]
@@ -398,7 +410,7 @@ def section_request(key, state, params, with_master_user):
         fgac = state[key]
         value = {"Enabled": fgac["enabled"], "InternalUserDatabaseEnabled": fgac["internal_user_database"], "AnonymousAuthEnabled": False}
         if fgac["enabled"] and with_master_user:
-            value["MasterUserOptions"] = master_user(params["fine_grained_access_control"])
+            value["MasterUserOptions"] = master_user(module, module.params["fine_grained_access_control"])
     elif key == "log_publishing":
         value = {
             log_type: ({"Enabled": True, "CloudWatchLogsLogGroupArn": state[key][name]} if name in state[key] else {"Enabled": False})
@@ -458,7 +470,7 @@ def create(module, client, after):
     request = {"DomainName": params["name"], "EngineVersion": after["engine_version"]}
     for key in after:
         if key in SECTIONS and (key != "vpc" or after["vpc"]):
-            parameter, value = section_request(key, after, params, with_master_user=True)
+            parameter, value = section_request(key, after, module, with_master_user=True)
             request[parameter] = value
     if after.get("tags"):
         request["TagList"] = [{"Key": k, "Value": v} for k, v in sorted(after["tags"].items())]
@@ -474,7 +486,7 @@ def update(module, client, domain, before, after):
     if send_master and "fine_grained_access_control" not in keys:
         keys.append("fine_grained_access_control")
     request = dict(
-        section_request(key, after, params, with_master_user=send_master) for key in keys if key in SECTIONS
+        section_request(key, after, module, with_master_user=send_master) for key in keys if key in SECTIONS
     )
     if request:
         opensearch.update_domain_config(client, DomainName=params["name"], **request)
@@ -528,9 +540,10 @@ def validate(module):
         module.fail_json(msg="access_policy allows any principal without a condition: the domain would be open to anyone")
     fgac = params["fine_grained_access_control"]
     if fgac["enabled"]:
-        if not (fgac["master_user_arn"] or (fgac["master_user_name"] and fgac["master_user_password"])):
+        if not (fgac["master_user_arn"] or (fgac["master_user_name"] and (fgac["master_user_password"] or fgac["master_user_password_secret_id"]))):
             module.fail_json(
-                msg="fine_grained_access_control needs master_user_arn, or master_user_name and master_user_password"
+                msg="fine_grained_access_control needs master_user_arn, or master_user_name and master_user_password "
+                "(or master_user_password_secret_id)"
             )
         if not (params["encryption_at_rest"]["enabled"] and params["node_to_node_encryption"] and params["enforce_https"]):
             module.fail_json(msg="fine_grained_access_control needs encryption_at_rest, node_to_node_encryption and enforce_https")
@@ -594,9 +607,10 @@ def main():
                 master_user_arn=dict(type="str"),
                 master_user_name=dict(type="str"),
                 master_user_password=dict(type="str", no_log=True),
+                master_user_password_secret_id=dict(type="str", no_log=False),
                 update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
             ),
-            mutually_exclusive=[("master_user_arn", "master_user_name")],
+            mutually_exclusive=[("master_user_arn", "master_user_name"), ("master_user_password", "master_user_password_secret_id")],
         ),
         log_publishing=dict(
             type="dict",

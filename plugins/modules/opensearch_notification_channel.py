@@ -69,7 +69,11 @@ object:
 """
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
-from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects import DATA_PLANE_OPTIONS, apply_from_module
+from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects import (
+    DATA_PLANE_EXCLUSIVE,
+    DATA_PLANE_OPTIONS,
+    apply_from_module,
+)
 from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
 
 MASK = "********"
@@ -94,6 +98,7 @@ def main():
     module = DevSecOpsAWSModule(
         argument_spec=argument_spec,
         required_if=[("state", "present", ("name", "webhook_secret_id"))],
+        mutually_exclusive=DATA_PLANE_EXCLUSIVE,
         supports_check_mode=True,
     )
     params = module.params

@@ -98,7 +98,11 @@ object:
 """
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule
-from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects import DATA_PLANE_OPTIONS, apply_from_module
+from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects import (
+    DATA_PLANE_EXCLUSIVE,
+    DATA_PLANE_OPTIONS,
+    apply_from_module,
+)
 
 # Every kind but notification_channel, which has a module of its own for its secret.
 OBJECT_KINDS = ["index_template", "ism_policy", "security_role", "role_mapping", "monitor", "saved_object"]
@@ -116,6 +120,7 @@ def main():
     module = DevSecOpsAWSModule(
         argument_spec=argument_spec,
         required_if=[("state", "present", ("body",)), ("kind", "role_mapping", ("body",))],
+        mutually_exclusive=DATA_PLANE_EXCLUSIVE,
         supports_check_mode=True,
     )
     params = module.params

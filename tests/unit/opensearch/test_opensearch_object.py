@@ -163,3 +163,23 @@ def test_a_slack_channel_takes_its_webhook_from_secrets_manager_and_never_shows_
     second = run()
     assert second["changed"] is False
     assert [w for w in peer.writes()] == [("POST", "/_plugins/_notifications/configs")]
+
+
+def test_an_internal_user_whose_password_is_in_secrets_manager_maps_the_runner(capsys, connection, peer):
+    peer.store[("rolesmapping", "all_access")] = {"users": ["siem-admin"]}
+    runner = "arn:aws:iam::123456789012:role/ansible-runner"
+    args = dict(
+        connection,
+        kind="role_mapping",
+        name="all_access",
+        body={"backend_roles": [runner]},
+        username="siem-admin",
+        password_secret_id="devsecops/siem/master-user",
+    )
+    with ServiceModelStub("secretsmanager") as secrets:
+        secrets.expect("get_secret_value", {"SecretId": "devsecops/siem/master-user"}, {"SecretString": "Not-a-real-passw0rd!"})
+        result = run_module(capsys, opensearch_object, args, clients=[secrets])
+    assert result["changed"] is True, result
+    assert peer.unauthenticated == []
+    assert peer.store[("rolesmapping", "all_access")]["backend_roles"] == [runner]
+    assert "Not-a-real-passw0rd!" not in json.dumps(result)

@@ -243,3 +243,31 @@ def test_timestamps_in_answers_do_not_matter(capsys):
     with ServiceModelStub("opensearch") as stub:
         describe(stub, answer)
         assert run_module(capsys, opensearch_domain, ARGS, clients=[stub])["changed"] is False
+
+
+def test_the_master_password_can_come_from_secrets_manager_read_only_when_sent(capsys):
+    fgac = dict(master_user_name="siem-admin", master_user_password_secret_id="devsecops/siem/master-user")
+    with ServiceModelStub("opensearch") as stub, ServiceModelStub("secretsmanager") as secrets:
+        describe(stub, status(fgac=False))
+        secrets.expect("get_secret_value", {"SecretId": "devsecops/siem/master-user"}, {"SecretString": PASSWORD})
+        stub.expect(
+            "update_domain_config",
+            {
+                "DomainName": NAME,
+                "AdvancedSecurityOptions": {
+                    "Enabled": True,
+                    "InternalUserDatabaseEnabled": True,
+                    "AnonymousAuthEnabled": False,
+                    "MasterUserOptions": {"MasterUserName": "siem-admin", "MasterUserPassword": PASSWORD},
+                },
+            },
+            {"DomainConfig": {}},
+        )
+        describe(stub, status())
+        result = run_module(capsys, opensearch_domain, dict(ARGS, fine_grained_access_control=fgac), clients=[stub, secrets])
+    assert result["changed"] is True
+    assert PASSWORD not in json.dumps(result)
+    with ServiceModelStub("opensearch") as stub, ServiceModelStub("secretsmanager") as secrets:
+        describe(stub, status())
+        again = run_module(capsys, opensearch_domain, dict(ARGS, fine_grained_access_control=fgac), clients=[stub, secrets])
+    assert again["changed"] is False  # and the secret was not read: no request was expected
