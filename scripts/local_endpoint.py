@@ -44,6 +44,8 @@ MOTO_GAPS = {
     "guardduty_publishing": "List/Describe/Create/Update/DeletePublishingDestination(s)",
     "aws_config_conformance_packs": "Describe/Put/DeleteConformancePack(s) (moto has only the Organization ones)",
     "lambda_function_dead_letter": "a function's DeadLetterConfig (Create/UpdateFunctionConfiguration do not keep it)",
+    "siem_streams": "CreateDeliveryStream with AmazonopensearchserviceDestinationConfiguration",
+    "siem_data_plane": "the OpenSearch REST API (moto serves the control plane; its domain endpoint resolves nowhere)",
 }
 
 

@@ -18,7 +18,7 @@ import json
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_client import OpenSearchError, client_for
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
+from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
 DASHBOARDS_HEADERS = {"osd-xsrf": "true"}
@@ -307,8 +307,7 @@ def apply_from_module(module, kind, name, body, headers=None, redact=None):
     password = params["password"]
     try:
         if params["username"] and params["password_secret_id"]:
-            password = secret_string(module.client("secretsmanager"), params["password_secret_id"])
-            module.no_log_values.add(password)
+            password = read_secret(module, params["password_secret_id"], f"the password of {params['username']}")
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
     try:

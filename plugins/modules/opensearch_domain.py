@@ -288,7 +288,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.policy import compare_p
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _opensearch as opensearch
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch import LOG_TYPES, key_id, endpoint_of, normalise
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
+from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 from ansible_collections.devsecops.aws.plugins.module_utils._tags import apply_tags, tags_after
@@ -371,8 +371,7 @@ def master_user(module, fgac):
         return {"MasterUserARN": fgac["master_user_arn"]}
     password = fgac["master_user_password"]
     if fgac["master_user_password_secret_id"]:
-        password = secret_string(module.client("secretsmanager"), fgac["master_user_password_secret_id"])
-        module.no_log_values.add(password)
+        password = read_secret(module, fgac["master_user_password_secret_id"], "the master user's password")
     return {"MasterUserName": fgac["master_user_name"], "MasterUserPassword": password}
 
 

@@ -74,7 +74,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects 
     DATA_PLANE_OPTIONS,
     apply_from_module,
 )
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import secret_string
+from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
 
 MASK = "********"
 
@@ -105,12 +105,11 @@ def main():
     body = {}
     if params["state"] == "present":
         try:
-            url = secret_string(module.client("secretsmanager"), params["webhook_secret_id"]).strip()
+            url = read_secret(module, params["webhook_secret_id"], "the Slack webhook").strip()
         except DevSecOpsError as e:
             module.fail_json_aws_error(e)
         if not url.startswith("https://"):
             module.fail_json(msg=f"secret {params['webhook_secret_id']} does not hold an https:// Slack webhook URL")
-        module.no_log_values.add(url)
         body = {
             "name": params["name"],
             "description": params["description"],

@@ -6,7 +6,11 @@ import zipfile
 
 import pytest
 
-from ansible_collections.devsecops.aws.plugins.modules import cloudwatchlogs_resource_policy, lambda_reserved_concurrency
+from ansible_collections.devsecops.aws.plugins.modules import (
+    cloudwatchlogs_resource_policy,
+    lambda_reserved_concurrency,
+    lambda_reserved_concurrency_info,
+)
 
 from tests.support.local_aws import client, module_connection
 from tests.support.service_model import run_module
@@ -42,7 +46,10 @@ def test_reserved_concurrency_is_set_once_changed_and_removed(fresh_aws, capsys,
         return run_module(capsys, lambda_reserved_concurrency, dict(module_connection(fresh_aws), name=function, **args))
 
     def held():
-        return client(fresh_aws, "lambda").get_function_concurrency(FunctionName=function).get("ReservedConcurrentExecutions")
+        answer = client(fresh_aws, "lambda").get_function_concurrency(FunctionName=function).get("ReservedConcurrentExecutions")
+        info = run_module(capsys, lambda_reserved_concurrency_info, dict(module_connection(fresh_aws), name=function))
+        assert info["reserved_concurrent_executions"] == answer
+        return answer
 
     assert run(reserved_concurrent_executions=10, _ansible_check_mode=True)["changed"] is True
     assert held() is None

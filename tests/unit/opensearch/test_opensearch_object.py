@@ -183,3 +183,16 @@ def test_an_internal_user_whose_password_is_in_secrets_manager_maps_the_runner(c
     assert peer.unauthenticated == []
     assert peer.store[("rolesmapping", "all_access")]["backend_roles"] == [runner]
     assert "Not-a-real-passw0rd!" not in json.dumps(result)
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_a_missing_webhook_secret_fails_unless_check_mode_can_assume_it(capsys, connection, peer, check_mode):
+    args = dict(connection, channel_id="c", name="SIEM alerts", webhook_secret_id="devsecops/missing", _ansible_check_mode=check_mode)
+    with ServiceModelStub("secretsmanager") as secrets:
+        secrets.expect_error("get_secret_value", "ResourceNotFoundException", params={"SecretId": "devsecops/missing"})
+        result = run_module(capsys, opensearch_notification_channel, args, clients=[secrets])
+    if check_mode:
+        assert result["changed"] is True and "does not exist yet" in json.dumps(result["warnings"])
+    else:
+        assert result["failed"] is True and result["msg"] == "secret devsecops/missing (the Slack webhook) does not exist"
+    assert peer.writes() == []

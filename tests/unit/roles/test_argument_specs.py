@@ -107,6 +107,8 @@ def validate(role, variables):
         ("sonarqube", {"sonarqube_web_port": "nine thousand"}, "sonarqube_web_port"),
         ("zap", {"zap_state": "removed"}, "removed"),
         ("dependency_check", {"dependency_check_state": "latest"}, "latest"),
+        ("siem", {"siem_domain_availability_zone_count": 4}, "siem_domain_availability_zone_count"),
+        ("siem", {"siem_alert_blocked_threshold": "many"}, "siem_alert_blocked_threshold"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
