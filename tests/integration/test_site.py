@@ -46,6 +46,14 @@ def scanner_hosts(endpoint):
 def scan_documents(endpoint):
     listed = client(endpoint, "ssm").list_documents(Filters=[{"Key": "Owner", "Values": ["Self"]}])
     return [d["Name"] for d in listed["DocumentIdentifiers"]]
+def siem(endpoint):
+    """The SIEM's domain, transforms and GuardDuty route (its streams and data plane are moto gaps, skipped)."""
+    functions = client(endpoint, "lambda").list_functions()["Functions"]
+    return {
+        "domains": [d["DomainName"] for d in client(endpoint, "opensearch").list_domain_names()["DomainNames"]],
+        "functions": sorted(f["FunctionName"] for f in functions if f["FunctionName"].startswith("devsecops-siem-")),
+        "rules": [r["Name"] for r in client(endpoint, "events").list_rules(NamePrefix="devsecops-siem-")["Rules"]],
+    }
 
 
 def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
@@ -57,6 +65,7 @@ def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     assert (state["detectors"], state["recording"], state["config_rules"], state["alert_rules"]) == (0, [], 0, 0)
     assert "ENABLED" not in state["inspector"].values()
     assert (scanner_hosts(fresh_aws), scan_documents(fresh_aws)) == ([], [])
+    assert siem(fresh_aws) == {"domains": [], "functions": [], "rules": []}
 
 
 def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
@@ -74,6 +83,11 @@ def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
     assert set(active_findings_by_tool(fresh_aws)) == {"dependency_check", "zap", "trivy"}
     assert scanner_hosts(fresh_aws) == [("required", 1, None)]
     assert scan_documents(fresh_aws) == ["devsecops-scanner-scan"]
+    assert siem(fresh_aws) == {
+        "domains": ["devsecops-siem"],
+        "functions": ["devsecops-siem-guardduty-transform", "devsecops-siem-waf-transform"],
+        "rules": ["devsecops-siem-guardduty-findings"],
+    }
 
     second = run_playbook(fresh_aws, "site.yml")
     assert second.rc == 0, second

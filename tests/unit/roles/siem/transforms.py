@@ -102,7 +102,8 @@ def _plugins_loaded():
 
 
 def role_template(name, **overrides):
-    """roles/siem/templates/opensearch/<name>.yml.j2 rendered by Ansible with the role's defaults."""
+    """roles/siem/templates/opensearch/<name>.yml.j2 (or templates/<name> when it has a suffix) rendered by
+    Ansible with the role's defaults and `overrides`."""
     import yaml
     from ansible.parsing.dataloader import DataLoader
     from ansible.template import Templar, trust_as_template
@@ -110,5 +111,6 @@ def role_template(name, **overrides):
     _plugins_loaded()
     variables = dict(yaml.safe_load((ROOT / "roles/siem/defaults/main.yml").read_text()), **overrides)
     variables["ansible_search_path"] = [str(ROOT / "roles/siem")]
-    text = (ROOT / "roles/siem/templates/opensearch" / f"{name}.yml.j2").read_text()
+    path = ROOT / "roles/siem/templates" / (name if "." in name else f"opensearch/{name}.yml.j2")
+    text = path.read_text()
     return yaml.safe_load(Templar(loader=DataLoader(), variables=variables).template(trust_as_template(text)))
