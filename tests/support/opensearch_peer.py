@@ -288,6 +288,9 @@ class OpenSearchPeer:
         elif method == "PUT" and query.get("if_seq_no") not in (None, str(monitors[monitor_id]["_seq_no"])):
             return 409, {"error": {"type": "version_conflict_engine_exception", "reason": "version conflict"}, "status": 409}
         monitor = copy.deepcopy(body)
+        for monitor_input in monitor.get("inputs", []):
+            if "search" in monitor_input:
+                monitor_input["search"]["query"] = _stored_search(monitor_input["search"]["query"])
         for trigger in monitor.get("triggers", []):
             for wrapped in trigger.values():
                 wrapped.setdefault("id", f"trigger-{next(self.ids)}")
@@ -319,6 +322,40 @@ class OpenSearchPeer:
             migrationVersion={kind: "7.10.0"},
             namespaces=["default"],
         )
+
+
+def _stored_query(query):
+    """A query as the alerting plugin stores it: OpenSearch's parsed form (values as objects, boosts)."""
+    (kind, clause), = query.items()
+    if kind == "bool":
+        parsed = {key: [_stored_query(q) for q in clause[key]] for key in ("must", "filter", "should", "must_not") if key in clause}
+        return {"bool": dict(parsed, adjust_pure_negative=True, boost=1.0)}
+    (field, value), = clause.items()
+    if kind == "term":
+        value = value if isinstance(value, dict) else {"value": value}
+        return {"term": {field: dict({"boost": 1.0}, **value)}}
+    if kind == "range":
+        stored = {"from": None, "to": None, "include_lower": True, "include_upper": True, "boost": 1.0}
+        for operator, bound in value.items():
+            if operator in ("gte", "gt"):
+                stored.update({"from": bound, "include_lower": operator == "gte"})
+            elif operator in ("lte", "lt"):
+                stored.update({"to": bound, "include_upper": operator == "lte"})
+            else:
+                stored[operator] = bound
+        return {"range": {field: stored}}
+    return query
+
+
+def _stored_search(search):
+    stored = dict(search)
+    if "query" in stored:
+        stored["query"] = _stored_query(stored["query"])
+    if isinstance(stored.get("_source"), list):
+        stored["_source"] = {"includes": stored["_source"], "excludes": []}
+    elif isinstance(stored.get("_source"), dict):
+        stored["_source"] = dict({"includes": [], "excludes": []}, **stored["_source"])
+    return stored
 
 
 def without(document, *keys):

@@ -112,7 +112,8 @@ def test_a_monitor_is_found_by_name_and_updated_by_id(apply, peer):
         "monitor_type": "query_level_monitor",
         "enabled": True,
         "schedule": {"period": {"interval": 5, "unit": "MINUTES"}},
-        "inputs": [{"search": {"indices": ["waf-logs-*"], "query": {"size": 0, "query": {"term": {"action": "BLOCK"}}}}}],
+        # In the form the plugin stores a query ({"action": "BLOCK"} would read back as {"value": ..., "boost": 1.0}).
+        "inputs": [{"search": {"indices": ["waf-logs-*"], "query": {"size": 0, "query": {"term": {"action": {"value": "BLOCK"}}}}}}],
         "triggers": [
             {
                 "query_level_trigger": {
@@ -196,3 +197,14 @@ def test_a_missing_webhook_secret_fails_unless_check_mode_can_assume_it(capsys, 
     else:
         assert result["failed"] is True and result["msg"] == "secret devsecops/missing (the Slack webhook) does not exist"
     assert peer.writes() == []
+
+
+def test_a_monitor_query_in_shorthand_reads_back_different_and_is_rewritten_each_run(apply, peer):
+    monitor = {
+        "monitor_type": "query_level_monitor",
+        "schedule": {"period": {"interval": 5, "unit": "MINUTES"}},
+        "inputs": [{"search": {"indices": ["waf-logs-*"], "query": {"size": 0, "query": {"term": {"action": "BLOCK"}}}}}],
+        "triggers": [],
+    }
+    apply("monitor", "shorthand", monitor)
+    assert apply("monitor", "shorthand", monitor)["changed"] is True  # why the role writes the stored form

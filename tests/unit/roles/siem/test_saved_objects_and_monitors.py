@@ -105,14 +105,15 @@ def test_monitors_query_mapped_fields_and_send_to_the_channel():
     waf_trigger = waf["triggers"][0]["query_level_trigger"]
     assert waf_trigger["condition"]["script"]["source"] == "ctx.results[0].hits.total.value > 250"
     filters = waf["inputs"][0]["search"]["query"]["query"]["bool"]["filter"]
-    assert {"term": {"action": "BLOCK"}} in filters and {"range": {"@timestamp": {"gte": "now-5m"}}} in filters
+    assert {"term": {"action": {"value": "BLOCK"}}} in filters
+    assert {"range": {"@timestamp": {"from": "now-5m", "include_lower": True}}} in filters
     severity = guardduty["inputs"][0]["search"]["query"]["query"]["bool"]["filter"][0]
-    assert severity == {"range": {"severity": {"gte": 7}}}
+    assert severity == {"range": {"severity": {"from": 7, "include_lower": True}}}
     for body, index in ((waf, "waf-logs"), (guardduty, "guardduty-findings")):
         fields = mapped_fields(index)
         for field in re.findall(r"'(?:term|range)': \{'([^']+)'", str(body["inputs"])):
             assert field in fields, f"a monitor queries {field}, which {index} does not map"
-        for field in body["inputs"][0]["search"]["query"].get("_source", []):
+        for field in body["inputs"][0]["search"]["query"].get("_source", {}).get("includes", []):
             assert field in fields
         assert body["inputs"][0]["search"]["indices"] == [f"{index}-*"]
         action = body["triggers"][0]["query_level_trigger"]["actions"][0]
