@@ -8,10 +8,10 @@
 CloudWatch Logs resource policies (which services may write to which log groups). One small function per API call.
 """
 
-from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
+from ansible_collections.devsecops.aws.plugins.module_utils._aws import ResourceNotFoundErrorHandler
 
 
-@DevSecOpsErrorHandler.common_error_handler("list the CloudWatch Logs resource policies")
+@ResourceNotFoundErrorHandler.common_error_handler("list the CloudWatch Logs resource policies")
 def describe_resource_policies(client):
     policies, token = [], {}
     while True:
@@ -22,11 +22,11 @@ def describe_resource_policies(client):
         token = {"nextToken": page["nextToken"]}
 
 
-@DevSecOpsErrorHandler.common_error_handler("put the CloudWatch Logs resource policy")
+@ResourceNotFoundErrorHandler.common_error_handler("put the CloudWatch Logs resource policy")
 def put_resource_policy(client, name, document):
     return client.put_resource_policy(policyName=name, policyDocument=document, aws_retry=True)
 
 
-@DevSecOpsErrorHandler.common_error_handler("delete the CloudWatch Logs resource policy")
+@ResourceNotFoundErrorHandler.common_error_handler("delete the CloudWatch Logs resource policy")
 def delete_resource_policy(client, name):
     return client.delete_resource_policy(policyName=name, aws_retry=True)

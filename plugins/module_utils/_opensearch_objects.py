@@ -18,7 +18,7 @@ import json
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_client import OpenSearchError, client_for
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
+from ansible_collections.devsecops.aws.plugins.module_utils._secret_value import read_secret
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 
 DASHBOARDS_HEADERS = {"osd-xsrf": "true"}

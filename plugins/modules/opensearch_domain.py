@@ -288,7 +288,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.policy import compare_p
 
 from ansible_collections.devsecops.aws.plugins.module_utils import _opensearch as opensearch
 from ansible_collections.devsecops.aws.plugins.module_utils._opensearch import LOG_TYPES, key_id, endpoint_of, normalise
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
+from ansible_collections.devsecops.aws.plugins.module_utils._secret_value import read_secret
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 from ansible_collections.devsecops.aws.plugins.module_utils._tags import apply_tags, tags_after

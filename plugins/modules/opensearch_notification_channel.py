@@ -74,7 +74,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils._opensearch_objects 
     DATA_PLANE_OPTIONS,
     apply_from_module,
 )
-from ansible_collections.devsecops.aws.plugins.module_utils._secretsmanager import read_secret
+from ansible_collections.devsecops.aws.plugins.module_utils._secret_value import read_secret
 
 MASK = "********"
 

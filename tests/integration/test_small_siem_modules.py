@@ -9,7 +9,7 @@ import pytest
 from ansible_collections.devsecops.aws.plugins.modules import (
     cloudwatchlogs_resource_policy,
     lambda_reserved_concurrency,
-    lambda_reserved_concurrency_info,
+    lambda_function_settings_info,
 )
 
 from tests.support.local_aws import client, module_connection
@@ -47,8 +47,8 @@ def test_reserved_concurrency_is_set_once_changed_and_removed(fresh_aws, capsys,
 
     def held():
         answer = client(fresh_aws, "lambda").get_function_concurrency(FunctionName=function).get("ReservedConcurrentExecutions")
-        info = run_module(capsys, lambda_reserved_concurrency_info, dict(module_connection(fresh_aws), name=function))
-        assert info["reserved_concurrent_executions"] == answer
+        info = run_module(capsys, lambda_function_settings_info, dict(module_connection(fresh_aws), name=function))
+        assert info["reserved_concurrency"] == answer
         return answer
 
     assert run(reserved_concurrent_executions=10, _ansible_check_mode=True)["changed"] is True

@@ -111,9 +111,3 @@ def test_opensearch_may_write_only_the_domain_s_log_groups_for_this_domain():
     policy = statements("opensearch_logs_policy.json.j2")["OpenSearchWritesTheSiemDomainLogs"]
     assert policy["Resource"] == f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/opensearch/devsecops-siem/*"
     assert policy["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}, "ArnLike": {"aws:SourceArn": NAMES["siem__domain_arn"]}}
-
-
-def test_the_bucket_refuses_anything_but_https():
-    deny = statements("bucket_policy.json.j2")["DenyNonHttpsAccess"]
-    assert (deny["Effect"], deny["Principal"], deny["Action"]) == ("Deny", "*", "s3:*")
-    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
