@@ -46,6 +46,8 @@ def scanner_hosts(endpoint):
 def scan_documents(endpoint):
     listed = client(endpoint, "ssm").list_documents(Filters=[{"Key": "Owner", "Values": ["Self"]}])
     return [d["Name"] for d in listed["DocumentIdentifiers"]]
+
+
 def siem(endpoint):
     """The SIEM's domain, transforms and GuardDuty route (its streams and data plane are moto gaps, skipped)."""
     functions = client(endpoint, "lambda").list_functions()["Functions"]
