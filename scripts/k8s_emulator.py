@@ -69,6 +69,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def reset(url):
+    """Make the emulator at `url` forget every object, as a new cluster would."""
+    req = urllib.request.Request(f"{url}/emulator-api/reset", method="POST")
+    urllib.request.urlopen(req, timeout=10).close()
+
+
 def write_kubeconfig(path, url):
     Path(path).write_text(KUBECONFIG_TEMPLATE.format(url=url))
 
@@ -189,6 +195,10 @@ def build_emulator():
             return None
 
         async def _handle(self, request):
+            if request.url.path == "/emulator-api/reset" and request.method == enums.method.POST:
+                # Not Kubernetes: tests empty the emulator between cases, as moto-api/reset does.
+                self.objects.clear()
+                return aiohttp_json({})
             if request.resource is None:
                 return await super()._handle(request)
             if request.subresource == "log" and request.method == enums.method.GET:
