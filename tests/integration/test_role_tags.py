@@ -16,7 +16,7 @@ import yaml
 from tests.support.local_aws import run_playbook
 from tests.support.paths import ROOT
 
-from local_endpoint import MOTO_GAPS
+from local_endpoint import GAPS
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def feature_tags(role):
     tags = []
     for route in routes:
         for tag in route.get("tags", []):
-            if tag not in tags and tag not in (role, "always", f"{role}_absent") and tag not in MOTO_GAPS:
+            if tag not in tags and tag not in (role, "always", f"{role}_absent") and tag not in GAPS:
                 tags.append(tag)
     return tags
 
@@ -52,7 +52,9 @@ def run(endpoint, role, playbook, *args):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_tag_runs_alone(fresh_aws, role):
+def test_each_tag_runs_alone(fresh_aws, fresh_k8s, monkeypatch, role):
+    # Roles that talk to Kubernetes get the emulator (kubernetes.core reads K8S_AUTH_KUBECONFIG).
+    monkeypatch.setenv("K8S_AUTH_KUBECONFIG", str(fresh_k8s))
     tags = feature_tags(role)
     assert tags, f"{role} has no feature tags"
     for tag in tags:

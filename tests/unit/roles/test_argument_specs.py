@@ -19,6 +19,8 @@ FREE_FORM = {
     ("lambda_function", "lambda_function_environment"),
     ("lambda_function", "lambda_function_policy_statements[].Condition"),
     ("scanner_instance", "scanner_instance_inventory_tag"),
+    ("secure_bucket", "secure_bucket_tags"),
+    ("eks_workload", "eks_workload_env"),  # environment variable names are the application's
 }
 
 
@@ -109,6 +111,8 @@ def validate(role, variables):
         ("dependency_check", {"dependency_check_state": "latest"}, "latest"),
         ("siem", {"siem_domain_availability_zone_count": 4}, "siem_domain_availability_zone_count"),
         ("siem", {"siem_alert_blocked_threshold": "many"}, "siem_alert_blocked_threshold"),
+        ("eks_workload", {"eks_workload_resources": {"requests": {"cpu": "1", "memory": "1Gi"}, "limit": {}}}, "limit"),
+        ("eks_workload", {"eks_workload_ingress_scheme": "public"}, "public"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
