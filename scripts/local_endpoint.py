@@ -48,6 +48,8 @@ MOTO_GAPS = {
     "lambda_function_dead_letter": "a function's DeadLetterConfig (Create/UpdateFunctionConfiguration do not keep it)",
     "siem_streams": "CreateDeliveryStream with AmazonopensearchserviceDestinationConfiguration",
     "siem_data_plane": "the OpenSearch REST API (moto serves the control plane; its domain endpoint resolves nowhere)",
+    "eks_cluster_addons": "Describe/Create/Update/DeleteAddon (404)",
+    "eks_cluster_access_mode": "UpdateClusterConfig accessConfig: accepted, never returned by DescribeCluster",
 }
 
 

@@ -14,6 +14,8 @@ from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsErrorHandler
 from ansible_collections.devsecops.aws.plugins.module_utils._state import apply_tags
 
+# What EKS applies when a node group is created without updateConfig.
+DEFAULT_MAX_UNAVAILABLE = 1
 # EKS takes 10-15 minutes to create a control plane, a few minutes for a node group.
 WAIT_DELAY = 15
 
@@ -121,3 +123,79 @@ def update_tags(client, arn, found, wanted):
     apply_tags(
         found, wanted, lambda tags: tag_resource(client, arn, tags), lambda keys: untag_resource(client, arn, keys)
     )
+
+
+@EKSErrorHandler.list_error_handler("list the EKS node groups", [])
+def list_nodegroups(client, cluster_name):
+    paginator = client.get_paginator("list_nodegroups")
+    return paginator.paginate(clusterName=cluster_name).build_full_result()["nodegroups"]
+
+
+# ---- the normalised state modules compare and return -----------------------------------------
+
+
+def cluster_state(cluster):
+    """The settings this module manages, normalised; {} when there is no cluster."""
+    if cluster is None:
+        return {}
+    vpc = cluster.get("resourcesVpcConfig") or {}
+    public = bool(vpc.get("endpointPublicAccess"))
+    enabled = set()
+    for setup in (cluster.get("logging") or {}).get("clusterLogging") or []:
+        if setup.get("enabled"):
+            enabled.update(setup.get("types") or [])
+    keys = [
+        config["provider"]["keyArn"]
+        for config in cluster.get("encryptionConfig") or []
+        if "secrets" in config.get("resources", [])
+    ]
+    return {
+        "version": cluster.get("version"),
+        "endpoint_private_access": bool(vpc.get("endpointPrivateAccess")),
+        "endpoint_public_access": public,
+        "public_access_cidrs": sorted(vpc.get("publicAccessCidrs") or []) if public else [],
+        "logging_types": sorted(enabled),
+        "encryption_key_arn": keys[0] if keys else "",
+        "authentication_mode": (cluster.get("accessConfig") or {}).get("authenticationMode") or "",
+        "tags": cluster.get("tags") or {},
+    }
+
+
+def cluster_result(cluster, state):
+    """The result: the managed state plus what EKS reports (absent in check mode before creation)."""
+    if not state:
+        return {}
+    cluster = cluster or {}
+    return dict(
+        state,
+        arn=cluster.get("arn", ""),
+        endpoint=cluster.get("endpoint", ""),
+        certificate_authority=(cluster.get("certificateAuthority") or {}).get("data", ""),
+        oidc_issuer=((cluster.get("identity") or {}).get("oidc") or {}).get("issuer", ""),
+        status=cluster.get("status", ""),
+    )
+
+
+def sorted_taints(taints):
+    return sorted(taints, key=lambda taint: (taint["key"], taint["effect"]))
+
+
+def nodegroup_state(group):
+    if group is None:
+        return {}
+    scaling = group.get("scalingConfig") or {}
+    update_config = group.get("updateConfig") or {}
+    return {
+        "scaling": {
+            "min_size": scaling.get("minSize"),
+            "max_size": scaling.get("maxSize"),
+            "desired_size": scaling.get("desiredSize"),
+        },
+        "labels": group.get("labels") or {},
+        "taints": sorted_taints(
+            [{"key": t["key"], "value": t.get("value", ""), "effect": t["effect"]} for t in group.get("taints") or []]
+        ),
+        "max_unavailable": update_config.get("maxUnavailable", DEFAULT_MAX_UNAVAILABLE),
+        "launch_template_version": str((group.get("launchTemplate") or {}).get("version", "")),
+        "tags": group.get("tags") or {},
+    }

@@ -191,33 +191,6 @@ from ansible_collections.devsecops.aws.plugins.module_utils._state import report
 LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 
 
-def found_state(cluster):
-    """The settings this module manages, normalised; {} when there is no cluster."""
-    if cluster is None:
-        return {}
-    vpc = cluster.get("resourcesVpcConfig") or {}
-    public = bool(vpc.get("endpointPublicAccess"))
-    enabled = set()
-    for setup in (cluster.get("logging") or {}).get("clusterLogging") or []:
-        if setup.get("enabled"):
-            enabled.update(setup.get("types") or [])
-    keys = [
-        config["provider"]["keyArn"]
-        for config in cluster.get("encryptionConfig") or []
-        if "secrets" in config.get("resources", [])
-    ]
-    return {
-        "version": cluster.get("version"),
-        "endpoint_private_access": bool(vpc.get("endpointPrivateAccess")),
-        "endpoint_public_access": public,
-        "public_access_cidrs": sorted(vpc.get("publicAccessCidrs") or []) if public else [],
-        "logging_types": sorted(enabled),
-        "encryption_key_arn": keys[0] if keys else "",
-        "authentication_mode": (cluster.get("accessConfig") or {}).get("authenticationMode") or "",
-        "tags": cluster.get("tags") or {},
-    }
-
-
 def wanted_state(params, before):
     """The state asked for; settings left unset keep what the cluster has."""
     public = params["endpoint_public_access"]
@@ -334,21 +307,6 @@ def ensure_absent(module, client, cluster, before):
     return None, {}
 
 
-def described(cluster, state):
-    """The result: the managed state plus what EKS reports (absent in check mode before creation)."""
-    if not state:
-        return {}
-    cluster = cluster or {}
-    return dict(
-        state,
-        arn=cluster.get("arn", ""),
-        endpoint=cluster.get("endpoint", ""),
-        certificate_authority=(cluster.get("certificateAuthority") or {}).get("data", ""),
-        oidc_issuer=((cluster.get("identity") or {}).get("oidc") or {}).get("issuer", ""),
-        status=cluster.get("status", ""),
-    )
-
-
 def main():
     argument_spec = dict(
         name=dict(type="str", required=True),
@@ -374,14 +332,14 @@ def main():
     client = module.client("eks")
     try:
         cluster = eks.describe_cluster(client, module.params["name"])
-        before = found_state(cluster)
+        before = eks.cluster_state(cluster)
         ensure = ensure_present if module.params["state"] == "present" else ensure_absent
         cluster, after = ensure(module, client, cluster, before)
     except ValueError as e:
         module.fail_json(msg=f"cluster {module.params['name']}: {e}")
     except DevSecOpsError as e:
         module.fail_json_aws_error(e)
-    module.exit_json(**report(module, before, after, cluster=described(cluster, after)))
+    module.exit_json(**report(module, before, after, cluster=eks.cluster_result(cluster, after)))
 
 
 if __name__ == "__main__":

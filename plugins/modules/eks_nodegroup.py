@@ -198,41 +198,13 @@ from ansible_collections.devsecops.aws.plugins.module_utils import _eks as eks
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
 from ansible_collections.devsecops.aws.plugins.module_utils._state import report, wanted_tags
 
-# What EKS applies when a group is created without updateConfig.
-DEFAULT_MAX_UNAVAILABLE = 1
-
-
-def sorted_taints(taints):
-    return sorted(taints, key=lambda taint: (taint["key"], taint["effect"]))
-
-
-def found_state(group):
-    if group is None:
-        return {}
-    scaling = group.get("scalingConfig") or {}
-    update_config = group.get("updateConfig") or {}
-    return {
-        "scaling": {
-            "min_size": scaling.get("minSize"),
-            "max_size": scaling.get("maxSize"),
-            "desired_size": scaling.get("desiredSize"),
-        },
-        "labels": group.get("labels") or {},
-        "taints": sorted_taints(
-            [{"key": t["key"], "value": t.get("value", ""), "effect": t["effect"]} for t in group.get("taints") or []]
-        ),
-        "max_unavailable": update_config.get("maxUnavailable", DEFAULT_MAX_UNAVAILABLE),
-        "launch_template_version": str((group.get("launchTemplate") or {}).get("version", "")),
-        "tags": group.get("tags") or {},
-    }
-
 
 def wanted_state(params, before):
     template = params["launch_template"] or {}
     return {
         "scaling": dict(params["scaling"]),
         "labels": params["labels"],
-        "taints": sorted_taints(params["taints"]),
+        "taints": eks.sorted_taints(params["taints"]),
         "max_unavailable": params["max_unavailable"],
         "launch_template_version": template.get("version", ""),
         "tags": wanted_tags(before.get("tags", {}), params["tags"], params["purge_tags"]),
@@ -393,7 +365,7 @@ def main():
     client = module.client("eks")
     try:
         group = eks.describe_nodegroup(client, module.params["cluster_name"], module.params["name"])
-        before = found_state(group)
+        before = eks.nodegroup_state(group)
         ensure = ensure_present if module.params["state"] == "present" else ensure_absent
         group, after = ensure(module, client, group, before)
     except ValueError as e:

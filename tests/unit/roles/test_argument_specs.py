@@ -21,6 +21,7 @@ FREE_FORM = {
     ("scanner_instance", "scanner_instance_inventory_tag"),
     ("secure_bucket", "secure_bucket_tags"),
     ("eks_workload", "eks_workload_env"),  # environment variable names are the application's
+    ("eks_cluster", "eks_cluster_tags"),  # tag keys are the user's
 }
 
 
@@ -113,6 +114,8 @@ def validate(role, variables):
         ("siem", {"siem_alert_blocked_threshold": "many"}, "siem_alert_blocked_threshold"),
         ("eks_workload", {"eks_workload_resources": {"requests": {"cpu": "1", "memory": "1Gi"}, "limit": {}}}, "limit"),
         ("eks_workload", {"eks_workload_ingress_scheme": "public"}, "public"),
+        ("eks_cluster", {"eks_cluster_addons": [{"name": "vpc-cni"}]}, "version"),
+        ("eks_cluster", {"eks_cluster_logging_types": ["api", "audits"]}, "audits"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
