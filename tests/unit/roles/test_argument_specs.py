@@ -22,6 +22,7 @@ FREE_FORM = {
     ("secure_bucket", "secure_bucket_tags"),
     ("eks_workload", "eks_workload_env"),  # environment variable names are the application's
     ("eks_cluster", "eks_cluster_tags"),  # tag keys are the user's
+    ("eks_alb_controller", "eks_alb_controller_tags"),
 }
 
 
