@@ -27,8 +27,9 @@ options:
         JSON report; V(sonarqube) is the SonarQube C(api/issues/search) or C(api/hotspots/search) answer;
         V(trivy) is Trivy JSON (image, filesystem and C(trivy k8s) reports, and the C(null) that Trivy
         before 0.20 wrote for a clean scan, read only with V(trivy)); V(sarif) is SARIF 2.1.0
-        (Semgrep, CodeQL, Bandit, Gitleaks and many more).
+        (Semgrep, CodeQL, Bandit, Gitleaks and many more);
+        V(kube_bench) is kube-bench's JSON (C(kube-bench run --json)), FAIL and WARN checks.
     type: str
     default: auto
-    choices: [auto, dependency_check, zap, sonarqube, trivy, sarif]
+    choices: [auto, dependency_check, zap, sonarqube, trivy, sarif, kube_bench]
 """

@@ -30,7 +30,7 @@ import contextlib
 import gc
 import json
 
-from . import dependency_check, sarif, sonarqube, trivy, zap
+from . import dependency_check, kube_bench, sarif, sonarqube, trivy, zap
 from .model import FindingError, unique
 
 PARSERS = {
@@ -39,6 +39,7 @@ PARSERS = {
     "sonarqube": sonarqube,
     "trivy": trivy,
     "sarif": sarif,
+    "kube_bench": kube_bench,
 }
 FORMATS = tuple(PARSERS)
 

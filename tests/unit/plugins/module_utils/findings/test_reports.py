@@ -21,6 +21,8 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.model impo
         ("trivy/trivy-legacy-list.json", "trivy"),
         ("sarif/semgrep-1.69.0.sarif", "sarif"),
         ("sarif/codeql-2.5.8-python.sarif", "sarif"),
+        ("kube-bench/kube-bench-testdata-result.json", "kube_bench"),
+        ("kube-bench/kube-bench-testdata-controlsCollection.json", "kube_bench"),
         ("asff/trivy-alpine-310.asff.json", None),
         ("guardduty/eventbridge-partial-ssh-bruteforce.json", None),
     ],
@@ -98,7 +100,7 @@ def test_report_paths_takes_paths_then_path():
 
 
 def test_every_format_is_offered_and_shared_options_match():
-    assert reports.FORMATS == ("dependency_check", "zap", "sonarqube", "trivy", "sarif")
+    assert reports.FORMATS == ("dependency_check", "zap", "sonarqube", "trivy", "sarif", "kube_bench")
     assert reports.REPORT_OPTIONS["format"]["choices"] == ["auto", *reports.FORMATS]
     assert reports.REPORT_OPTIONS["paths"] == {"type": "list", "elements": "path"}
 

@@ -1,0 +1,65 @@
+"""kube-bench JSON: FAIL and WARN checks are findings, the benchmark's number their rule."""
+
+import json
+
+import pytest
+
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import FindingError, finding_id
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
+
+
+def test_kube_bench_own_sample_gives_its_one_warn(report):
+    """kube-bench's cmd/testdata/result.json: PASS results are not findings, the manual WARN is."""
+    result = parse_report(report("kube-bench/kube-bench-testdata-result.json"))
+    assert (result["format"], result["tool"], result["scope"]) == ("kube_bench", "kube_bench", None)
+    (warn,) = result["findings"]
+    assert warn["rule_id"] == "3.1.1"
+    assert warn["title"] == "Client certificate authentication should not be used for users (Not Scored)"
+    assert (warn["severity"], warn["tool_severity"], warn["status"]) == ("LOW", "WARN", "active")
+    assert warn["description"].splitlines() == [
+        "Control Plane Configuration / 3.1 Authentication and Authorization: "
+        "Client certificate authentication should not be used for users (Not Scored)",
+        "Reason: Test marked as a manual test",
+    ]
+    assert warn["remediation"].startswith("Alternative mechanisms provided by Kubernetes such as the use of OIDC")
+
+
+def test_the_bare_list_of_controls_reads_the_same(report):
+    """Older kube-bench (and one target) writes the controls without the Controls/Totals wrapper."""
+    listed = parse_report(report("kube-bench/kube-bench-testdata-controlsCollection.json"))["findings"]
+    wrapped = parse_report(report("kube-bench/kube-bench-testdata-result.json"))["findings"]
+    assert [finding_id(f) for f in listed] == [finding_id(f) for f in wrapped]
+
+
+def test_eks_benchmark_fail_and_warn_by_severity(report):
+    findings = parse_report(report("kube-bench/kube-bench-eks-1.7.0-odd-cases.json"))["findings"]
+    assert [(f["rule_id"], f["tool_severity"], f["severity"]) for f in findings] == [
+        ("3.1.3", "FAIL", "HIGH"),
+        ("3.2.1", "FAIL", "HIGH"),
+        ("4.1.1", "WARN", "LOW"),
+        ("5.1.1", "WARN", "LOW"),
+    ]
+    anonymous = findings[1]
+    assert "Expected: '{.authentication.anonymous.enabled}' is equal to 'false'" in anonymous["description"]
+    assert 'Found: "enabled": true' in anonymous["description"]
+    assert findings[2]["description"].endswith("Reason: failed to run: kubectl get clusterrolebindings, error: exit status 1")
+
+
+def test_a_manual_fail_is_medium(tmp_path, report):
+    with open(report("kube-bench/kube-bench-eks-1.7.0-odd-cases.json")) as handle:
+        document = json.load(handle)
+    document["Controls"][2]["tests"][0]["results"][0]["status"] = "FAIL"
+    path = tmp_path / "manual-fail.json"
+    path.write_text(json.dumps(document))
+    manual = [f for f in parse_report(str(path))["findings"] if f["rule_id"] == "5.1.1"]
+    assert [(f["tool_severity"], f["severity"]) for f in manual] == [("FAIL", "MEDIUM")]
+
+
+def test_a_failed_check_without_number_names_the_file(tmp_path, report):
+    with open(report("kube-bench/kube-bench-eks-1.7.0-odd-cases.json")) as handle:
+        document = json.load(handle)
+    del document["Controls"][0]["tests"][0]["results"][1]["test_number"]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(FindingError, match=r"cannot parse kube-bench report .*broken.json: a FAIL result in section 3.1 has no test_number"):
+        parse_report(str(path), "kube_bench")
