@@ -35,13 +35,12 @@ import datetime
 import os
 import re
 import signal
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
+
+from local_process import LocalServer, free_port, running_pid
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STATE_DIR = ROOT / ".local"
@@ -72,12 +71,6 @@ current-context: emulator
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def reset(url):
     """Make the emulator at `url` forget every object, as a new cluster would."""
     req = urllib.request.Request(f"{url}/emulator-api/reset", method="POST")
@@ -88,43 +81,15 @@ def write_kubeconfig(path, url):
     Path(path).write_text(KUBECONFIG_TEMPLATE.format(url=url))
 
 
-class K8sEmulatorServer:
+class K8sEmulatorServer(LocalServer):
     """One emulator process on 127.0.0.1 (this file, `serve`)."""
 
-    def __init__(self, port=None, log_path=None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self.process = None
+    NAME = "the Kubernetes emulator"
+    PROBE = "/version"
 
-    def start(self, timeout=30):
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+    def command(self):
         python = ROOT / ".venv" / "bin" / "python"
-        self.process = subprocess.Popen(
-            [str(python if python.exists() else sys.executable), __file__, "serve", "--port", str(self.port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the Kubernetes emulator exited with code {self.process.returncode}")
-            try:
-                urllib.request.urlopen(f"{self.url}/version", timeout=1).close()
-                return self
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"the Kubernetes emulator did not answer on {self.url} within {timeout}s")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        return [str(python if python.exists() else sys.executable), __file__, "serve", "--port", str(self.port)]
 
 
 # ---- the emulator itself (imported only by `serve`: kmock lives in the virtualenv) ----------
@@ -347,12 +312,7 @@ class StateDir:
         self.pid_file = self.path / "k8s_emulator.pid"
 
     def running_pid(self):
-        try:
-            pid = int(self.pid_file.read_text())
-            os.kill(pid, 0)
-            return pid
-        except (OSError, ValueError):
-            return None
+        return running_pid(self.pid_file)
 
     def url(self):
         return re.search(r'server: "([^"]+)"', self.kubeconfig.read_text()).group(1)
@@ -390,7 +350,9 @@ def cmd_stop(state):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["start", "url", "stop", "serve"])
-    parser.add_argument("--state-dir", default=DEFAULT_STATE_DIR, help="where the kubeconfig, pid and log are kept (default: .local)")
+    parser.add_argument(
+        "--state-dir", default=DEFAULT_STATE_DIR, help="where the kubeconfig, pid and log are kept (default: .local)"
+    )
     parser.add_argument("--port", type=int, default=None, help="with serve: the port (default: a free one)")
     args = parser.parse_args()
     if args.command == "serve":

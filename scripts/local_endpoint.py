@@ -14,14 +14,12 @@ MotoServer from here so that they start the endpoint exactly the way a user does
 import argparse
 import os
 import signal
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 from k8s_emulator import EMULATOR_GAPS
+from local_process import LocalServer, running_pid
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STATE_DIR = ROOT / ".local"
@@ -62,12 +60,6 @@ def skip_tags():
     return ",".join(GAPS)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def moto_server_command():
     # This Python's moto, else the one scripts/bootstrap installed (when run as a plain script).
     for exe in (Path(sys.executable).with_name("moto_server"), ROOT / ".venv" / "bin" / "moto_server"):
@@ -82,44 +74,18 @@ def reset(url):
     urllib.request.urlopen(req, timeout=10).close()
 
 
-class MotoServer:
+class MotoServer(LocalServer):
     """One moto server process on 127.0.0.1."""
 
-    def __init__(self, port=None, log_path=None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self.process = None
+    NAME = "moto_server"
+    PROBE = "/moto-api/"
 
-    def start(self, timeout=30):
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
-        self.process = subprocess.Popen(
-            moto_server_command() + ["-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            # AWS managed IAM policies (AWS_ConfigRole, ...) exist on every real account.
-            env=dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true"),
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"moto_server exited with code {self.process.returncode}")
-            try:
-                urllib.request.urlopen(f"{self.url}/moto-api/", timeout=1).close()
-                return self
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"moto_server did not answer on {self.url} within {timeout}s")
+    def command(self):
+        return moto_server_command() + ["-H", "127.0.0.1", "-p", str(self.port)]
 
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+    def environment(self):
+        # AWS managed IAM policies (AWS_ConfigRole, ...) exist on every real account.
+        return dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
 
 
 class StateDir:
@@ -131,12 +97,7 @@ class StateDir:
         self.pid_file = self.path / "endpoint.pid"
 
     def running_pid(self):
-        try:
-            pid = int(self.pid_file.read_text())
-            os.kill(pid, 0)
-            return pid
-        except (OSError, ValueError):
-            return None
+        return running_pid(self.pid_file)
 
 
 def cmd_start(state):
