@@ -114,7 +114,7 @@ def test_unique_counts_repeats_and_keeps_different_content_apart():
     repeats = [new_finding(**one) for dummy in range(3)]
     (kept,) = list(unique(repeats))
     assert kept["occurrences"] == 3
-    clash = [new_finding(**dict(one, tool_key="K", title="first")), new_finding(**dict(one, tool_key="K", title="second"))]
+    clash = [new_finding(**{**one, "tool_key": "K", "title": "first"}), new_finding(**{**one, "tool_key": "K", "title": "second"})]
     both = list(unique(clash))
     assert [f["title"] for f in both] == ["first", "second"]
     assert finding_id(both[0]) != finding_id(both[1])
