@@ -22,8 +22,9 @@ _CSS = """
 body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2rem;color:#212529;max-width:80rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dee2e6}
 p.meta{color:#6c757d;margin-top:0}table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
-th,td{border:1px solid #dee2e6;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f1f3f5}
-td.n{text-align:right;font-variant-numeric:tabular-nums}td.wrap{max-width:32rem;overflow-wrap:anywhere}
+th,td{border:1px solid #dee2e6;padding:.3rem .6rem;text-align:left;vertical-align:top;white-space:nowrap}
+th{background:#f1f3f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.wrap{white-space:normal;max-width:32rem;overflow-wrap:anywhere}
 .sev{display:inline-block;padding:0 .4rem;border-radius:.2rem;color:#fff;font-size:.8rem;font-weight:600}
 .cards{display:flex;gap:.8rem;flex-wrap:wrap;margin:1rem 0}.card{border-radius:.4rem;color:#fff;padding:.6rem 1rem;min-width:7rem}
 .card b{display:block;font-size:1.6rem}svg text{font-family:inherit;font-size:11px;fill:#495057}
@@ -114,12 +115,13 @@ def _badge(severity):
     return f'<span class="sev" style="background:{COLOURS[severity]}">{_esc(severity)}</span>'
 
 
-def _html_table(table_id, header, rows, numeric=()):
+def _html_table(table_id, header, rows, numeric=(), wrap=(0,)):
+    """A table of cells already escaped; `numeric` columns align right, `wrap` ones (long names) wrap."""
     out = [f'<table id="{table_id}"><thead><tr>' + "".join(f"<th>{_esc(name)}</th>" for name in header) + "</tr></thead><tbody>"]
     for row in rows:
         cells = []
         for index, value in enumerate(row):
-            css = ' class="n"' if index in numeric else ' class="wrap"'
+            css = ' class="n"' if index in numeric else ' class="wrap"' if index in wrap else ""
             cells.append(f"<td{css}>{value}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
@@ -148,7 +150,7 @@ def _html_findings(table_id, title, items, with_age=False):
         for item in items[:MAX_ROWS]
     ]
     more = f"<p>... and {len(items) - MAX_ROWS} more.</p>" if len(items) > MAX_ROWS else ""
-    return head + _html_table(table_id, header, rows, numeric=(6,) if with_age else ()) + more
+    return head + _html_table(table_id, header, rows, numeric=(6,) if with_age else (), wrap=(1, 4)) + more
 
 
 def chart(history, width=720, height=260):
