@@ -56,6 +56,7 @@ options:
         Defaults to the current time in UTC. Set it to replay a report.
     type: str
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3

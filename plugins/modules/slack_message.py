@@ -35,6 +35,7 @@ options:
     type: int
     default: 10
 extends_documentation_fragment:
+  - devsecops.aws.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3

@@ -169,9 +169,9 @@ def chart(history, width=720, height=260):
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e9ecef"/>')
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick * step}</text>')
     slot = plot_w / max(len(history), 1)
-    bar = min(48.0, slot * 0.6)
+    bar_width = min(48.0, slot * 0.6)
     for index, entry in enumerate(history):
-        x = left + slot * index + (slot - bar) / 2
+        x = left + slot * index + (slot - bar_width) / 2
         y = top + plot_h
         total = sum(entry["counts"].values())
         for severity in reversed(SEVERITIES):  # informational at the bottom, critical on top
@@ -182,12 +182,12 @@ def chart(history, width=720, height=260):
             y -= h
             out.append(
                 f'<rect class="bar" data-severity="{severity}" data-report="{_esc(entry["generated_at"])}" x="{x:.1f}" '
-                f'y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{COLOURS[severity]}">'
+                f'y="{y:.1f}" width="{bar_width:.1f}" height="{h:.1f}" fill="{COLOURS[severity]}">'
                 f"<title>{_esc(entry['generated_at'])}: {count} {severity}</title></rect>"
             )
-        out.append(f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{total}</text>')
+        out.append(f'<text x="{x + bar_width / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{total}</text>')
         out.append(
-            f'<text x="{x + bar / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{_esc(entry["generated_at"][:10])}</text>'
+            f'<text x="{x + bar_width / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{_esc(entry["generated_at"][:10])}</text>'
         )
     legend_x = left
     for severity in SEVERITIES:
