@@ -8,7 +8,9 @@
 A Slack incoming webhook, posted to from a module. The URL is a bearer token: it is validated as the
 security_alerts notifier validates it (https, a host exactly in the allowed list, no user information,
 no port but 443, a webhook path) before any request, redirects are never followed, and no message
-this file writes holds the URL or any part of its path.
+this file writes holds the URL or any part of its path. url_problem is the notifier's check
+(roles/security_alerts/files/notifier/slack_webhook.py), repeated because the Lambda package cannot
+import the collection: change both together.
 """
 
 import http.client

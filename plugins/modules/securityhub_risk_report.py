@@ -181,10 +181,10 @@ files:
 
 import json
 import os
-import tempfile
 from datetime import datetime, timezone
 
 from ansible_collections.devsecops.aws.plugins.module_utils._aws import DevSecOpsAWSModule, DevSecOpsError
+from ansible_collections.devsecops.aws.plugins.module_utils._files import current_text, write_atomically
 from ansible_collections.devsecops.aws.plugins.module_utils._findings import risk, risk_render, securityhub
 
 STATE_FILE = "risk-report-state.json"
@@ -226,29 +226,15 @@ def documents(report, title):
     return docs
 
 
-def _current(path):
-    try:
-        with open(path, encoding="utf-8") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        return None
-
-
-def _write_atomically(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=os.path.dirname(path), delete=False) as temporary:
-        temporary.write(text)
-    os.replace(temporary.name, path)
-
-
 def write_files(report_dir, docs, check_mode):
     """Each file as {path, changed}, written only when its content differs; stale scope files removed."""
     files = []
     for name, text in docs.items():
         path = os.path.join(report_dir, name)
-        changed = _current(path) != text
+        changed = current_text(path) != text
         if changed and not check_mode:
-            _write_atomically(path, text)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomically(path, text)
         files.append({"path": path, "changed": changed})
     scopes_dir = os.path.join(report_dir, SCOPES_DIR)
     if os.path.isdir(scopes_dir):
