@@ -121,3 +121,20 @@ def test_an_unreadable_state_fails_with_its_path(hub, report, tmp_path):
     (tmp_path / "risk-report-state.json").write_text("{not json", encoding="utf-8")
     result = report(tmp_path, NOW)
     assert result["failed"] and "risk-report-state.json" in result["msg"]
+
+
+def test_a_scope_with_nothing_open_or_resolved_loses_its_files(hub, report, tmp_path):
+    config = samples.config()
+    seed(hub, config + samples.inspector())
+    report(tmp_path, NOW - 2 * WEEK)
+    bucket_pages = sorted((tmp_path / "scopes").glob("arn-aws-s3-config-integration-demo-bucket-*"))
+    assert [page.suffix for page in bucket_pages] == [".html", ".md"]
+
+    seed(hub, [dict(copy.deepcopy(config[0]), RecordState="ARCHIVED", UpdatedAt=stamp(NOW - WEEK))])
+    resolved = report(tmp_path, NOW - WEEK)  # the bucket's report says what was resolved
+    assert [scope["resolved"] for scope in resolved["scopes"] if scope["name"].endswith("demo-bucket")] == [1]
+    assert all(page.exists() for page in bucket_pages)
+
+    gone = report(tmp_path, NOW)
+    assert not any(page.exists() for page in bucket_pages)
+    assert sorted(item["path"] for item in gone["files"] if item.get("removed")) == [str(page) for page in bucket_pages]

@@ -167,7 +167,6 @@ def section(current, previous, history, now, oldest_count):
     """
     records = list(current.values())
     first = previous is None
-    previous = previous or {}
     return {
         "total": len(records),
         "by_severity": _counts(records),
@@ -175,8 +174,9 @@ def section(current, previous, history, now, oldest_count):
         "by_tool": _counts_by(records, "tool"),
         "oldest": _oldest(records, now, oldest_count),
         "first_report": first,
-        "new": _worst_first(item for key, item in current.items() if key not in previous),
-        "resolved": _worst_first(item for key, item in previous.items() if key not in current),
+        # A first report compares with nothing: no finding is "new" to it.
+        "new": [] if first else _worst_first(item for key, item in current.items() if key not in previous),
+        "resolved": [] if first else _worst_first(item for key, item in previous.items() if key not in current),
         "history": history,
     }
 
@@ -238,7 +238,9 @@ def build(findings, now, state=None, scope_by="scope", oldest_count=10, keep_rep
         "overall": _counts(current.values()),
         "scopes": {scope: _counts(items.values()) for scope, items in by_scope.items()},
     }
-    kept = [report for report in reports if report.get("scope_by", scope_by) == scope_by][-(keep_reports - 1):] if keep_reports > 1 else []
+    # Reports grouped another way count the same findings, but their scopes are not these.
+    comparable = [report for report in reports if report.get("scope_by", scope_by) == scope_by]
+    kept = comparable[len(comparable) - (keep_reports - 1):] if keep_reports > 1 else []
     kept.append(entry)
 
     scope_names = set(by_scope) | set(previous_by_scope or ())

@@ -16,6 +16,7 @@ import html
 from .model import SEVERITIES
 from .risk import OLDEST_SEVERITIES
 
+FIRST = "First report: nothing to compare with yet."
 MAX_ROWS = 100  # per listing: a report stays readable; the counts above it cover everything
 COLOURS = {"CRITICAL": "#8f1d21", "HIGH": "#d9480f", "MEDIUM": "#e8a100", "LOW": "#1c7ed6", "INFORMATIONAL": "#868e96"}
 _CSS = """
@@ -59,10 +60,10 @@ def _md_counts(title, grouped):
     return ["", f"### {title}", ""] + _md_table([title.split()[-1].capitalize()] + list(SEVERITIES) + ["Total"], rows)
 
 
-def _md_findings(title, items, with_age=False):
+def _md_findings(title, items, with_age=False, empty="None."):
     lines = ["", f"### {title}", ""]
     if not items:
-        return lines + ["None."]
+        return lines + [empty]
     header = ["Severity", "Title", "Product", "Tool", "Scope", "First seen"] + (["Age"] if with_age else [])
     rows = [
         (item["severity"], item["title"], item["product"], item["tool"], item["scope"], item["first_seen"] or "")
@@ -77,7 +78,7 @@ def _md_findings(title, items, with_age=False):
 
 def _since(report, part):
     if part["first_report"]:
-        return "First report: nothing to compare with yet."
+        return FIRST
     return f"Since the previous report ({report['previous_generated_at']}): {len(part['new'])} new, {len(part['resolved'])} resolved."
 
 
@@ -103,8 +104,9 @@ def markdown(report, part, title, scope_link=lambda scope: scope["slug"] + ".md"
     lines += _md_counts("Open findings by tool", part["by_tool"])
     for severity in OLDEST_SEVERITIES:
         lines += _md_findings(f"Oldest open {severity.lower()} findings", part["oldest"][severity], with_age=True)
-    lines += _md_findings("New since the previous report", part["new"])
-    lines += _md_findings("Resolved since the previous report", part["resolved"])
+    empty = FIRST if part["first_report"] else "None."
+    lines += _md_findings("New since the previous report", part["new"], empty=empty)
+    lines += _md_findings("Resolved since the previous report", part["resolved"], empty=empty)
     return "\n".join(lines) + "\n"
 
 
@@ -139,10 +141,10 @@ def _html_counts(table_id, title, grouped):
     return f"<h2>{_esc(title)}</h2>" + _html_table(table_id, [title.split()[-1].capitalize()] + list(SEVERITIES) + ["Total"], rows, numeric)
 
 
-def _html_findings(table_id, title, items, with_age=False):
+def _html_findings(table_id, title, items, with_age=False, empty="None."):
     head = f"<h2>{_esc(title)}</h2>"
     if not items:
-        return head + f'<p id="{table_id}">None.</p>'
+        return head + f'<p id="{table_id}">{_esc(empty)}</p>'
     header = ["Severity", "Title", "Product", "Tool", "Scope", "First seen"] + (["Age"] if with_age else [])
     rows = [
         (_badge(item["severity"]), _esc(item["title"]), _esc(item["product"]), _esc(item["tool"]), _esc(item["scope"]), _esc(item["first_seen"]))
@@ -231,8 +233,9 @@ def page(report, part, title, scope_link=lambda scope: scope["slug"] + ".html"):
         body.append(
             _html_findings(f"oldest-{severity.lower()}", f"Oldest open {severity.lower()} findings", part["oldest"][severity], True)
         )
-    body.append(_html_findings("new", "New since the previous report", part["new"]))
-    body.append(_html_findings("resolved", "Resolved since the previous report", part["resolved"]))
+    empty = FIRST if part["first_report"] else "None."
+    body.append(_html_findings("new", "New since the previous report", part["new"], empty=empty))
+    body.append(_html_findings("resolved", "Resolved since the previous report", part["resolved"], empty=empty))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

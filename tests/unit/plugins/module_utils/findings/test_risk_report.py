@@ -80,7 +80,10 @@ def test_a_second_report_names_what_is_new_and_what_was_resolved():
 def test_a_first_report_has_nothing_to_compare_with():
     report, _state = risk.build(samples.config(), NOW)
     assert report["overall"]["first_report"] is True
+    assert report["overall"]["new"] == report["overall"]["resolved"] == []
     assert "First report" in risk.summary(report)
+    page = risk_render.page(report, report["overall"], "Risk")
+    assert '<p id="new">First report: nothing to compare with yet.</p>' in page
 
 
 def test_the_state_keeps_at_most_keep_reports():
@@ -127,7 +130,8 @@ def test_timestamps_with_nanoseconds_are_read():
 
 def test_the_html_page_is_self_contained_and_escapes_finding_text():
     finding = closed(samples.config()[0], Title='<script>alert("x")</script> | pipe')
-    report, _state = risk.build([finding], NOW)
+    _report, state = risk.build([], NOW - timedelta(days=7))
+    report, _state = risk.build([finding], NOW, state)  # listed as new
     overall = dict(report["overall"], scopes=report["scopes"])
     page = risk_render.page(report, overall, "Risk")
     assert "<script>" not in page and "&lt;script&gt;" in page
