@@ -2,7 +2,7 @@
 
 moto serves GetFindings with pagination but ignores its Filters: the closed findings seeded here show
 that the module's own check keeps them out. The filters are checked against the service model in
-tests/unit/plugins/modules/test_securityhub_risk_report.py.
+tests/unit/plugins/modules/test_securityhub_risk_report_service_model.py.
 """
 
 import copy
