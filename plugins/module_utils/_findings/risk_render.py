@@ -93,7 +93,7 @@ def markdown(report, part, title, scope_link=lambda scope: scope["slug"] + ".md"
     if "scopes" in part:
         rows = [
             (scope["name"],) + tuple(scope["by_severity"][name] for name in SEVERITIES)
-            + (scope["total"], len(scope["new"]), len(scope["resolved"]), scope_link(scope))
+            + (scope["total"], len(scope["new"]), len(scope["resolved"]), f"[report]({scope_link(scope)})")
             for scope in part["scopes"][:MAX_ROWS]
         ]
         lines += ["", f"### By {report['scope_by']}", ""]
