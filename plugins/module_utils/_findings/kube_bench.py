@@ -16,6 +16,7 @@ could not run) is LOW. The report does not name the cluster or node: give `scope
 """
 
 from .model import FindingError, new_finding
+from .shape import field, objects
 from .text import plain
 
 LABEL = "kube-bench"
@@ -24,10 +25,12 @@ REPORTED = ("FAIL", "WARN")
 
 
 def _controls(document):
-    controls = document["Controls"] if isinstance(document, dict) else document
-    if not isinstance(controls, list):
-        raise FindingError("expected a list of controls under 'Controls'")
-    return controls
+    """(path, control) of each control: under 'Controls', or the bare list older releases write."""
+    if isinstance(document, dict):
+        return objects(document, "Controls", "")
+    if not isinstance(document, list):
+        raise FindingError("the report is neither an object with 'Controls' nor a list of controls")
+    return objects({"Controls": document}, "Controls", "")
 
 
 def _is_control(item):
@@ -45,37 +48,40 @@ def describe(document):
     return {"tool": TOOL, "scope": None}
 
 
-def _severity(result):
-    if result["status"] == "WARN":
+def _severity(status, result):
+    if status == "WARN":
         return "LOW"
     return "HIGH" if result.get("scored") else "MEDIUM"
 
 
-def _description(control, section, result):
-    lines = [f"{control.get('text')} / {section.get('section')} {section.get('desc')}: {result.get('test_desc')}"]
+def _description(control, section, result, where):
+    lines = [f"{field(control, 'text', where)} / {field(section, 'section', where)} {field(section, 'desc', where)}: "
+             f"{field(result, 'test_desc', where)}"]
     for label, key in (("Expected", "expected_result"), ("Found", "actual_value"), ("Reason", "reason")):
-        if result.get(key):
-            lines.append(f"{label}: {plain(result[key])}")
+        value = field(result, key, where)
+        if value:
+            lines.append(f"{label}: {plain(value)}")
     return "\n".join(lines)
 
 
 def findings(document):
-    for control in _controls(document):
-        if not _is_control(control):
-            raise FindingError(f"control {control.get('id') if isinstance(control, dict) else control!r} has no tests")
-        for section in control["tests"]:
-            for result in section.get("results") or []:
-                status = result.get("status")
+    for control_path, control in _controls(document):
+        if not isinstance(control.get("tests"), list):
+            raise FindingError(f"{control_path} has no list of tests")
+        for section_path, section in objects(control, "tests", control_path):
+            for where, result in objects(section, "results", section_path):
+                status = field(result, "status", where)
                 if status not in REPORTED:
                     continue
-                if not result.get("test_number"):
-                    raise FindingError(f"a {status} result in section {section.get('section')} has no test_number")
+                number = field(result, "test_number", where)
+                if not number:
+                    raise FindingError(f"{where}: a {status} result has no test_number")
                 yield new_finding(
                     tool=TOOL,
-                    rule_id=str(result["test_number"]),
-                    title=result.get("test_desc") or result["test_number"],
-                    description=_description(control, section, result),
-                    severity=_severity(result),
+                    rule_id=number,
+                    title=field(result, "test_desc", where) or number,
+                    description=_description(control, section, result, where),
+                    severity=_severity(status, result),
                     tool_severity=status,
-                    remediation=plain(result.get("remediation")) or None,
+                    remediation=plain(field(result, "remediation", where)) or None,
                 )
