@@ -54,7 +54,7 @@ def applied(request):
 
 
 def test_every_call_passes_the_awx_module_argument_spec(applied):
-    _, records = applied
+    records = applied[1]
     assert {record["module"] for record in records} >= set(awx.MODULES) - {"schedule"}  # the example has no schedule
     for record in records:
         assert awx.validate(record["module"], record["params"]) == [], record["module"]
@@ -70,13 +70,13 @@ def test_a_wrong_object_is_refused_by_the_module_argument_spec():
 
 
 def test_every_job_template_names_a_playbook_that_exists(applied):
-    _, records = applied
+    records = applied[1]
     missing = [(t["name"], t["playbook"]) for t in awx.by_module(records, "job_template") if not (ROOT / t["playbook"]).is_file()]
     assert missing == []
 
 
 def test_every_job_template_runs_from_the_project_in_the_execution_environment(applied):
-    _, records = applied
+    records = applied[1]
     (project,) = awx.by_module(records, "project")
     (environment,) = awx.by_module(records, "execution_environment")
     inventories = {i["name"] for i in awx.by_module(records, "inventory")}
@@ -88,7 +88,7 @@ def test_every_job_template_runs_from_the_project_in_the_execution_environment(a
 
 
 def test_every_survey_is_valid_and_asks_for_what_its_playbooks_declare(applied):
-    _, records = applied
+    records = applied[1]
     templates = {t["name"]: t for t in awx.by_module(records, "job_template")}
     surveyed = 0
     for template in templates.values():
@@ -104,7 +104,7 @@ def test_every_survey_is_valid_and_asks_for_what_its_playbooks_declare(applied):
 
 
 def test_the_surveys_ask_what_operators_choose(default_run):
-    _, records = default_run
+    records = default_run[1]
     asked = {
         t["name"]: {q["variable"] for q in t["survey_spec"]["spec"]}
         for t in awx.by_module(records, "job_template")
@@ -139,7 +139,7 @@ def test_a_role_option_is_declared_with_its_argument_spec_type():
 
 
 def test_the_workflows_nodes_name_templates_that_exist(applied):
-    _, records = applied
+    records = applied[1]
     names = {t["name"] for t in awx.by_module(records, "job_template")}
     workflows = awx.by_module(records, "workflow_job_template")
     assert workflows
@@ -161,7 +161,7 @@ def test_a_workflow_naming_a_missing_template_or_node_is_found():
 
 
 def test_the_security_pipeline_deploys_only_after_the_scan_passed_and_notifies_on_failure(default_run):
-    _, records = default_run
+    records = default_run[1]
     (workflow,) = [w for w in awx.by_module(records, "workflow_job_template") if w["name"] == "Security pipeline"]
     nodes = {node["identifier"]: node for node in workflow["workflow_nodes"]}
     assert nodes["guardrails"]["related"]["success_nodes"] == [{"identifier": "scan"}]
@@ -175,7 +175,7 @@ def test_the_security_pipeline_deploys_only_after_the_scan_passed_and_notifies_o
 
 
 def test_every_name_an_object_gives_exists(applied):
-    _, records = applied
+    records = applied[1]
     types = {t["name"] for t in awx.by_module(records, "credential_type")}
     credentials = {c["name"] for c in awx.by_module(records, "credential")}
     notifications = {n["name"] for n in awx.by_module(records, "notification_template")}
@@ -194,14 +194,14 @@ def test_every_name_an_object_gives_exists(applied):
 
 
 def test_every_job_templates_extra_vars_are_declared_by_its_playbook(example_run):
-    _, records = example_run
+    records = example_run[1]
     for template in awx.by_module(records, "job_template"):
         declared = awx.declared_variables(template["playbook"])
         assert set(template["extra_vars"]) <= set(declared), template["name"]
 
 
 def test_credential_types_inject_what_the_playbooks_read(default_run):
-    _, records = default_run
+    records = default_run[1]
     types = {t["name"]: t for t in awx.by_module(records, "credential_type")}
     aws = types["devsecops AWS account"]
     # The profile the inventory names, from a file: no AWS_ACCESS_KEY_ID beside a profile (amazon.aws refuses both).
@@ -220,7 +220,7 @@ def test_secrets_reach_the_credentials_and_never_the_output(default_run, example
         output = run.stdout + run.stderr
         assert "must-never-show" not in output
         assert all(record["params"]["controller_oauthtoken"] == "token-that-must-never-show" for record in records)
-    _, records = default_run
+    records = default_run[1]
     credentials = {c["name"]: c for c in awx.by_module(records, "credential")}
     assert credentials["AWS devsecops"]["inputs"]["secret_access_key"] == SECRETS["AWS devsecops"]["secret_access_key"]
     assert credentials["AWS devsecops"]["update_secrets"] is False
