@@ -271,7 +271,7 @@ def workflow_problems(workflow, job_templates):
         if template.get("type") != "job_template" or template.get("name") not in job_templates:
             problems.append(f"workflow {workflow['name']!r}, node {node['identifier']!r}: no job template {template.get('name')!r}")
         for kind, targets in node.get("related", {}).items():
-            for target in targets:
+            for target in targets if kind.endswith("_nodes") else []:
                 if target["identifier"] not in identifiers:
                     problems.append(f"workflow {workflow['name']!r}, node {node['identifier']!r}: {kind} names no node {target['identifier']!r}")
     return problems

@@ -189,6 +189,12 @@ def test_every_name_an_object_gives_exists(applied):
         assert source["credential"] in credentials
         plugin = yaml.safe_load((ROOT / source["source_path"]).read_text())
         assert plugin["plugin"] == "amazon.aws.aws_ec2"
+    inventories = {i["name"] for i in awx.by_module(records, "inventory")}
+    for workflow in awx.by_module(records, "workflow_job_template"):
+        assert workflow["inventory"] in inventories
+        for node in workflow["workflow_nodes"]:
+            assert {c["name"] for c in node["related"].get("credentials", [])} <= credentials, node
+            assert node.get("inventory", {"name": workflow["inventory"]})["name"] in inventories, node
     for schedule in awx.by_module(records, "schedule"):
         assert schedule["unified_job_template"] in templates | workflows
 
@@ -240,7 +246,9 @@ def test_no_secret_sits_in_the_data_files():
 def test_missing_secrets_are_refused_before_anything_is_sent(tmp_path):
     run, records = awx.apply(tmp_path, "-e", "awx_config_slack_token=xoxb-given")
     assert run.returncode != 0
-    assert "credential AWS devsecops: give access_key_id, secret_access_key" in run.stdout
+    output = " ".join(run.stdout.split())
+    assert "credential AWS devsecops: give access_key_id, secret_access_key in" in output
+    assert "credential Slack security alerts: give webhook_url in" in output
     assert records == []
 
 
@@ -265,3 +273,11 @@ def test_absent_removes_in_reverse_order(tmp_path):
     assert order.index("schedule") < order.index("workflow_job_template") < order.index("job_template")
     assert order.index("job_template") < order.index("inventory") < order.index("credential") < order.index("project")
     assert order[-1] == "organization"
+
+
+def test_a_workflow_runs_its_nodes_in_another_account(example_run):
+    records = example_run[1]
+    (staging,) = [w for w in awx.by_module(records, "workflow_job_template") if w["name"] == "Security pipeline (staging)"]
+    assert staging["inventory"] == "AWS staging"
+    for node in staging["workflow_nodes"]:
+        assert node["related"]["credentials"] == [{"name": "AWS staging"}]
