@@ -60,15 +60,6 @@ def test_every_call_passes_the_awx_module_argument_spec(applied):
         assert awx.validate(record["module"], record["params"]) == [], record["module"]
 
 
-def test_a_wrong_object_is_refused_by_the_module_argument_spec():
-    # A survey given as a list, a job type AWX does not know, an option the module does not have.
-    errors = awx.validate("job_template", {"name": "Scan", "survey_spec": [], "job_type": "deploy", "playbok": "scan.yml"})
-    assert any("survey_spec" in error for error in errors), errors
-    assert any("deploy" in error for error in errors), errors
-    assert any("playbok" in error for error in errors), errors
-    assert awx.validate("credential", {"name": "AWS", "inputs": {}}) == ["missing required arguments: credential_type"]
-
-
 def test_every_job_template_names_a_playbook_that_exists(applied):
     records = applied[1]
     missing = [(t["name"], t["playbook"]) for t in awx.by_module(records, "job_template") if not (ROOT / t["playbook"]).is_file()]
@@ -115,29 +106,6 @@ def test_the_surveys_ask_what_operators_choose(default_run):
     assert {"quarantine_namespace", "quarantine_pod"} <= asked["Quarantine"]
 
 
-@pytest.mark.parametrize(
-    ("question", "playbook", "problem"),
-    [
-        ({"question_name": "URL", "variable": "scan_target_url", "type": "integer", "required": True}, "playbooks/scan.yml", "takes str"),
-        ({"question_name": "Limit", "variable": "scan_gate_max_critical", "type": "text", "required": True}, "playbooks/scan.yml", "takes int"),
-        ({"question_name": "Pod", "variable": "quarantine_pods", "type": "text", "required": True}, "playbooks/quarantine.yml", "not declared"),
-        ({"question_name": "Pod", "variable": "quarantine_pod", "type": "choice", "required": True}, "playbooks/quarantine.yml", "not one of"),
-        ({"question_name": "Pod", "variable": "quarantine_pod", "type": "multiplechoice", "required": True}, "playbooks/quarantine.yml", "needs choices"),
-        ({"question_name": "Pod", "variable": "quarantine_pod", "required": True}, "playbooks/quarantine.yml", "missing ['type']"),
-    ],
-)
-def test_a_wrong_survey_question_is_found(question, playbook, problem):
-    problems = awx.survey_problems({"name": "wrong", "description": "", "spec": [question]}, [playbook])
-    assert any(problem in p for p in problems), problems
-
-
-def test_a_role_option_is_declared_with_its_argument_spec_type():
-    declared = awx.declared_variables("playbooks/deploy.yml")  # applies devsecops.aws.eks_workload
-    assert declared["eks_workload_replicas"] is int
-    assert declared["deploy_gate_max_high"] is int
-    assert "deploy_image_digest" in declared  # asserted on, so an input
-
-
 def test_the_workflows_nodes_name_templates_that_exist(applied):
     records = applied[1]
     names = {t["name"] for t in awx.by_module(records, "job_template")}
@@ -145,19 +113,6 @@ def test_the_workflows_nodes_name_templates_that_exist(applied):
     assert workflows
     for workflow in workflows:
         assert awx.workflow_problems(workflow, names) == []
-
-
-def test_a_workflow_naming_a_missing_template_or_node_is_found():
-    workflow = {
-        "name": "wrong",
-        "workflow_nodes": [
-            {"identifier": "a", "unified_job_template": {"name": "Guardrails", "type": "job_template"}, "related": {"success_nodes": [{"identifier": "c"}]}},
-            {"identifier": "b", "unified_job_template": {"name": "Scan", "type": "job_template"}, "related": {}},
-        ],
-    }
-    problems = awx.workflow_problems(workflow, {"Guardrails"})
-    assert any("no job template 'Scan'" in p for p in problems), problems
-    assert any("names no node 'c'" in p for p in problems), problems
 
 
 def test_the_security_pipeline_deploys_only_after_the_scan_passed_and_notifies_on_failure(default_run):
@@ -232,15 +187,6 @@ def test_secrets_reach_the_credentials_and_never_the_output(default_run, example
     assert credentials["AWS devsecops"]["update_secrets"] is False
     (notification,) = awx.by_module(records, "notification_template")
     assert notification["notification_configuration"]["token"] == SLACK_TOKEN
-
-
-def test_no_secret_sits_in_the_data_files():
-    files = [ROOT / "docs/examples/awx-config.yml", ROOT / "roles/awx_config/defaults/main.yml"]
-    for path in files:
-        data = yaml.safe_load(path.read_text())
-        for secrets in (data.get("awx_config_credential_secrets") or {}).values():
-            assert all(str(value).startswith("{{ lookup(") for value in secrets.values()), path
-        assert str(data.get("awx_config_slack_token", "")) in ("", "{{ lookup('ansible.builtin.env', 'SLACK_BOT_TOKEN') }}")
 
 
 def test_missing_secrets_are_refused_before_anything_is_sent(tmp_path):
