@@ -33,7 +33,7 @@ options:
     type: list
     elements: dict
     default: []
-    options:
+    suboptions:
       type:
         description: The part of the request.
         type: str
@@ -45,7 +45,7 @@ options:
   logging_filter:
     description: Which requests are logged; unset logs every request.
     type: dict
-    options:
+    suboptions:
       default_behavior:
         description: What happens to a request no filter matches.
         type: str
@@ -56,7 +56,7 @@ options:
         type: list
         elements: dict
         required: true
-        options:
+        suboptions:
           behavior:
             description: Keep or drop the requests that meet the filter.
             type: str
@@ -72,7 +72,7 @@ options:
             type: list
             elements: dict
             required: true
-            options:
+            suboptions:
               action:
                 description: The action WAF took.
                 type: str

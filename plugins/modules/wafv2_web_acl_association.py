@@ -15,7 +15,7 @@ description:
     task fails naming that web ACL (C(AssociateWebACL) would silently replace it); O(state=absent) removes
     only this web ACL's association and never another's.
   - C(community.aws.wafv2_resources) is not used because it reads the web ACL's side
-    (C(ListResourcesForWebACL)): it sees neither that a resource already has another web ACL (it replaces
+    (C(ListResourcesForWebACL)), so it sees neither that a resource already has another web ACL (it replaces
     it) nor resources of types other than load balancers. This matters when the AWS Load Balancer
     Controller associates web ACLs from Ingress annotations.
 author:
