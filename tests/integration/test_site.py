@@ -58,6 +58,16 @@ def siem(endpoint):
     }
 
 
+def waf(endpoint):
+    """Each web ACL and where it logs (the siem role's WAF stream)."""
+    wafv2 = client(endpoint, "wafv2")
+    acls = wafv2.list_web_acls(Scope="REGIONAL")["WebACLs"]
+    return {
+        acl["Name"]: wafv2.get_logging_configuration(ResourceArn=acl["ARN"])["LoggingConfiguration"]["LogDestinationConfigs"]
+        for acl in acls
+    }
+
+
 def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     run = run_playbook(fresh_aws, "site.yml", "--check")
     assert run.rc == 0, run
@@ -68,6 +78,7 @@ def test_check_mode_on_a_fresh_endpoint_changes_nothing(fresh_aws):
     assert "ENABLED" not in state["inspector"].values()
     assert (scanner_hosts(fresh_aws), scan_documents(fresh_aws)) == ([], [])
     assert siem(fresh_aws) == {"domains": [], "functions": [], "rules": []}
+    assert waf(fresh_aws) == {}
 
 
 def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
@@ -90,6 +101,7 @@ def test_site_converges_and_a_second_run_changes_nothing(fresh_aws):
         "functions": ["devsecops-siem-guardduty-transform", "devsecops-siem-waf-transform"],
         "rules": ["devsecops-siem-guardduty-findings"],
     }
+    assert waf(fresh_aws) == {"devsecops": ["arn:aws:firehose:us-east-1:123456789012:deliverystream/aws-waf-logs-devsecops-siem"]}
 
     second = run_playbook(fresh_aws, "site.yml")
     assert second.rc == 0, second

@@ -128,6 +128,11 @@ def validate(role, variables):
         ),
         ("awx_config", {"awx_config_execution_environment": {"name": "ee", "image": "x", "pull": "sometimes"}}, "sometimes"),
         ("awx_config", {"awx_config_schedules": [{"name": "weekly", "template": "Risk report"}]}, "rrule"),
+        ("waf", {"waf_managed_rule_groups": [{"name": "AWSManagedRulesCommonRuleSet", "action": "allow"}]}, "allow"),
+        ("waf", {"waf_managed_rule_groups": [{"group": "AWSManagedRulesSQLiRuleSet"}]}, "group"),
+        ("waf", {"waf_block_response": {"status_code": 403, "content_type": "APPLICATION_JSON"}}, "content"),
+        ("waf", {"waf_logging_keep_actions": ["BLOCKED"]}, "BLOCKED"),
+        ("waf", {"waf_rate_limit_window_seconds": 30}, "waf_rate_limit_window_seconds"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
