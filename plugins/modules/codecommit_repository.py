@@ -10,7 +10,7 @@ version_added: 0.1.0
 description:
   - Makes a CodeCommit repository exist with the description and tags given (C(CreateRepository),
     C(UpdateRepositoryDescription), C(TagResource), C(UntagResource)), or deletes it with O(state=absent)
-    (C(DeleteRepository): its commits are lost).
+    (C(DeleteRepository), which loses its commits).
   - The repository is read by name (C(GetRepository)); C(changed) comes from comparing what is found with
     what is given.
   - C(community.aws.codecommit_repository) finds a repository by listing every repository of the account
