@@ -133,11 +133,19 @@ def structure(params):
     }
 
 
+def without_empty_configuration(stages):
+    # An action without configuration (a manual approval) may come back with an empty one.
+    return [
+        dict(stage, actions=[{k: v for k, v in action.items() if k != "configuration" or v} for action in stage.get("actions", [])])
+        for stage in stages or []
+    ]
+
+
 def matches(found, wanted):
     """The stages exactly (an action removed or a key dropped is a change), the rest as far as given:
     GetPipeline also answers what AWS keeps about the pipeline (its version, V2 defaults)."""
     rest = {key: value for key, value in wanted.items() if key != "stages"}
-    return found.get("stages") == wanted["stages"] and contains(found, rest)
+    return without_empty_configuration(found.get("stages")) == without_empty_configuration(wanted["stages"]) and contains(found, rest)
 
 
 def main():
