@@ -114,6 +114,12 @@ def validate(role, variables):
         ("eks_workload", {"eks_workload_ingress_scheme": "public"}, "public"),
         ("eks_cluster", {"eks_cluster_addons": [{"name": "vpc-cni"}]}, "version"),
         ("eks_cluster", {"eks_cluster_logging_types": ["api", "audits"]}, "audits"),
+        (
+            "delivery_pipeline",
+            {"delivery_pipeline_build_secrets": [{"project": "build", "name": "TOKEN", "type": "PLAINTEXT", "value": "s3cr3t"}]},
+            "PLAINTEXT",
+        ),
+        ("delivery_pipeline", {"delivery_pipeline_build_secrets": [{"project": "dast", "name": "T", "type": "PARAMETER_STORE", "value": "/t"}]}, "dast"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
