@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Print, as JSON, what AWS holds of the delivery pipeline (read through boto3: no *_info module reads
 CodeCommit, CodeBuild or CodePipeline). verify.yml and verify_absent.yml assert on it.
 
-    read_state.py <endpoint URL or ""> <region> <account>
+    python read_state.py <endpoint URL or ""> <region> <account>
 """
 
 import json

@@ -104,7 +104,8 @@ def test_tags_are_read_and_changed_by_the_tagging_calls(capsys):
 
 
 def test_an_empty_configuration_given_back_is_no_change(capsys, endpoint):
-    approval = {"name": "Approval", "actions": [{"name": "Approve", "actionTypeId": {"category": "Approval", "owner": "AWS", "provider": "Manual", "version": "1"}}]}
+    manual = {"category": "Approval", "owner": "AWS", "provider": "Manual", "version": "1"}
+    approval = {"name": "Approval", "actions": [{"name": "Approve", "actionTypeId": manual}]}
     args = dict(ARGS, stages=[SOURCE, approval, BUILD])
     run_module(capsys, codepipeline, module_args(endpoint, **args))
     assert run_module(capsys, codepipeline, module_args(endpoint, **args))["changed"] is False

@@ -15,6 +15,7 @@ PHASE_KEYS = {"run-as", "on-failure", "runtime-versions", "commands", "finally"}
 ENV_KEYS = {"shell", "variables", "parameter-store", "secrets-manager", "exported-variables", "git-credential-helper"}
 TOP_KEYS = {"version", "run-as", "env", "proxy", "batch", "phases", "reports", "artifacts", "cache"}
 SECRET_NAME = re.compile(r"(?i)(token|secret|password|passwd|key|credential)")
+REPORT_FORMATS = {"JUNITXML", "CUCUMBERJSON", "TESTNGXML", "NUNITXML", "NUNIT3XML", "VISUALSTUDIOTRX", "CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"}
 PLAYBOOK = re.compile(r"ansible-playbook\s+(\S+)")
 
 
@@ -45,7 +46,7 @@ def test_buildspec_structure(path):
         assert set(phase) <= PHASE_KEYS, name
         assert phase["commands"] and all(isinstance(command, str) for command in phase["commands"]), name
     for report in spec.get("reports", {}).values():
-        assert report["files"] and report.get("file-format", "JUNITXML") in {"JUNITXML", "CUCUMBERJSON", "TESTNGXML", "NUNITXML", "NUNIT3XML", "VISUALSTUDIOTRX", "CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"}
+        assert report["files"] and report.get("file-format", "JUNITXML") in REPORT_FORMATS
     assert spec.get("artifacts", {}).get("files")
 
 

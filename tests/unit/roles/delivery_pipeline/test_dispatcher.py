@@ -55,7 +55,6 @@ def job(token=None, **overrides):
     return {"CodePipeline.job": {"id": JOB_ID, "accountId": "123456789012", "data": data}}
 
 
-
 def test_first_invocation_sends_the_document_and_continues(dispatcher, ssm):
     with ServiceModelStub("codepipeline") as pipeline:
         pipeline.expect("put_job_success_result", {"jobId": JOB_ID, "continuationToken": ANY})
