@@ -15,7 +15,7 @@ description:
   - C(community.aws.codebuild_project) calls C(UpdateProject) on every run of an existing project and reports
     it changed each time; this module exists for that reason.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The project's name.

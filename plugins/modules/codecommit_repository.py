@@ -17,7 +17,7 @@ description:
     (C(ListRepositories)) and does not manage tags; this module reads the one repository it is about,
     and exists for that reason.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The repository's name.

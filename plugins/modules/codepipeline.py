@@ -15,7 +15,7 @@ description:
   - C(community.aws.codepipeline) calls C(UpdatePipeline) on every run and reports a change each time; on AWS
     each call makes a new pipeline version. This module exists for that reason.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The pipeline's name.
