@@ -133,6 +133,12 @@ def validate(role, variables):
         ("waf", {"waf_block_response": {"status_code": 403, "content_type": "APPLICATION_JSON"}}, "content"),
         ("waf", {"waf_logging_keep_actions": ["BLOCKED"]}, "BLOCKED"),
         ("waf", {"waf_rate_limit_window_seconds": 30}, "waf_rate_limit_window_seconds"),
+        (
+            "delivery_pipeline",
+            {"delivery_pipeline_build_secrets": [{"project": "build", "name": "TOKEN", "type": "PLAINTEXT", "value": "s3cr3t"}]},
+            "PLAINTEXT",
+        ),
+        ("delivery_pipeline", {"delivery_pipeline_build_secrets": [{"project": "dast", "name": "T", "type": "PARAMETER_STORE", "value": "/t"}]}, "dast"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):
