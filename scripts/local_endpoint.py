@@ -50,7 +50,6 @@ MOTO_GAPS = {
     "eks_cluster_access_mode": "UpdateClusterConfig accessConfig: accepted, never returned by DescribeCluster",
 }
 
-
 # ... and those the Kubernetes emulator that runs beside it cannot serve (scripts/k8s_emulator.py).
 GAPS = {**MOTO_GAPS, **EMULATOR_GAPS}
 

@@ -10,7 +10,8 @@ import boto3
 
 from tests.support.paths import ROOT
 
-from local_endpoint import DUMMY_ENV, MotoServer, free_port, reset, skip_tags  # pylint: disable=unused-import  # noqa: F401  (re-exported for conftest and tests)
+from local_endpoint import DUMMY_ENV, MotoServer, reset, skip_tags  # pylint: disable=unused-import  # noqa: F401  (re-exported for conftest and tests)
+from local_process import free_port  # pylint: disable=unused-import  # noqa: F401  (re-exported for the stand-ins)
 
 RECAP = re.compile(r"^(\S+)\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.M)
 

@@ -19,10 +19,7 @@ FREE_FORM = {
     ("lambda_function", "lambda_function_environment"),
     ("lambda_function", "lambda_function_policy_statements[].Condition"),
     ("scanner_instance", "scanner_instance_inventory_tag"),
-    ("secure_bucket", "secure_bucket_tags"),
     ("eks_workload", "eks_workload_env"),  # environment variable names are the application's
-    ("eks_cluster", "eks_cluster_tags"),  # tag keys are the user's
-    ("eks_alb_controller", "eks_alb_controller_tags"),
 }
 
 
