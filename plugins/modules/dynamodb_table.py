@@ -18,7 +18,7 @@ description:
     collection deploys check (C(DYNAMODB_TABLE_ENCRYPTED_KMS), C(DYNAMODB_PITR_ENABLED)); this module exists for that reason.
   - Compares the settings it manages with those the table reports, and changes only what differs.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The table's name.

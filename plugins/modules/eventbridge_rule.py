@@ -16,7 +16,7 @@ description:
   - Compares the event pattern as JSON (key order and spacing do not matter), the targets by id, and a retry policy
     equal to AWS's default (185 attempts, 24 hours) with an unset one, and changes only what differs.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The rule's name.

@@ -14,7 +14,7 @@ description:
     C(TracingConfig), so its topics are not encrypted with a customer managed key as the collection's conformance
     packs check (C(SNS_ENCRYPTED_KMS)); this module exists for that reason, beside it.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   topic_arn:
     description: The topic's ARN.
