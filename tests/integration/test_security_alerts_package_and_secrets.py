@@ -5,9 +5,9 @@ webhook out of everything it prints, and says what to set without one.
 output are what a scenario does not see.)
 """
 
-import io
+import base64
+import hashlib
 import json
-import urllib.request
 import zipfile
 import zipimport
 
@@ -33,14 +33,49 @@ def test_the_webhook_is_in_no_output_and_the_package_holds_every_module(fresh_aw
         assert result.rc == 0, result
         assert "T0SECRET" not in result.output, args
 
-    code = client(fresh_aws, "lambda").get_function(FunctionName="devsecops-security-alerts")["Code"]
-    package = urllib.request.urlopen(code["Location"], timeout=10).read()
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+    # moto keeps a function's code but serves no download of it (its Code.Location names no reachable
+    # host): the role's own package tasks build the zip again, and the deployed CodeSha256 says it is
+    # that zip, byte for byte.
+    package = build_package(fresh_aws, tmp_path)
+    deployed = client(fresh_aws, "lambda").get_function_configuration(FunctionName="devsecops-security-alerts")
+    assert deployed["CodeSha256"] == base64.b64encode(hashlib.sha256(package.read_bytes()).digest()).decode()
+    with zipfile.ZipFile(package) as archive:
         assert sorted(archive.namelist()) == sorted(path.name for path in NOTIFIER.glob("*.py"))
     # The handler imports its sibling modules from the package alone, as Lambda loads it.
-    (tmp_path / "package.zip").write_bytes(package)
-    notifier = zipimport.zipimporter(str(tmp_path / "package.zip")).load_module("notifier")
+    notifier = zipimport.zipimporter(str(package)).load_module("notifier")
     assert callable(notifier.handler)
+
+
+def build_package(endpoint, tmp_path):
+    """The zip roles/lambda_function/tasks/package.yml builds from the notifier's sources, copied to tmp_path."""
+    playbook = tmp_path / "package.yml"
+    playbook.write_text(
+        json.dumps(
+            [
+                {
+                    "hosts": "localhost",
+                    "gather_facts": False,
+                    "vars": {
+                        "lambda_function_name": "devsecops-security-alerts",
+                        "lambda_function__sources": sorted(str(path) for path in NOTIFIER.glob("*.py")),
+                    },
+                    "tasks": [
+                        {"ansible.builtin.import_tasks": str(ROOT / "roles/lambda_function/tasks/package.yml")},
+                        {
+                            "ansible.builtin.copy": {
+                                "src": "{{ lambda_function__build.path }}/package.zip",
+                                "dest": str(tmp_path / "package.zip"),
+                                "mode": "0644",
+                            }
+                        },
+                    ],
+                }
+            ]
+        )
+    )
+    result = run_playbook(endpoint, str(playbook))
+    assert result.rc == 0, result
+    return tmp_path / "package.zip"
 
 
 def test_without_a_webhook_the_role_says_what_to_set(fresh_aws):
