@@ -34,7 +34,7 @@ def queue(aws):
 
 @pytest.fixture
 def invoke_async(lambda_, dedupe_table, queue, monkeypatch):
-    sqs, url, _ = queue
+    sqs, url, _dead_letters = queue
 
     def invoke(event):
         """Lambda's asynchronous invocation of the handler: what each attempt returned or raised."""
