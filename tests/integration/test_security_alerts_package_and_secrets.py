@@ -7,9 +7,10 @@ output are what a scenario does not see.)
 
 import base64
 import hashlib
+import importlib
 import json
+import sys
 import zipfile
-import zipimport
 
 import pytest
 
@@ -27,7 +28,7 @@ def run(endpoint, *args, webhook=WEBHOOK):
     return run_playbook(endpoint, CONVERGE, "-e", json.dumps({"scenario_webhook_url": webhook}), *args)
 
 
-def test_the_webhook_is_in_no_output_and_the_package_holds_every_module(fresh_aws, tmp_path):
+def test_the_webhook_is_in_no_output_and_the_package_holds_every_module(fresh_aws, tmp_path, monkeypatch):
     for args in (["--check", "-vv"], ["-vv"], ["-vv", "--diff"]):
         result = run(fresh_aws, *args)
         assert result.rc == 0, result
@@ -41,9 +42,14 @@ def test_the_webhook_is_in_no_output_and_the_package_holds_every_module(fresh_aw
     assert deployed["CodeSha256"] == base64.b64encode(hashlib.sha256(package.read_bytes()).digest()).decode()
     with zipfile.ZipFile(package) as archive:
         assert sorted(archive.namelist()) == sorted(path.name for path in NOTIFIER.glob("*.py"))
-    # The handler imports its sibling modules from the package alone, as Lambda loads it.
-    notifier = zipimport.zipimporter(str(package)).load_module("notifier")
+    # The handler imports its sibling modules from the package alone: Lambda puts the package's root on
+    # sys.path, as the zip is put here (modules of the same names imported from the checkout are forgotten).
+    monkeypatch.syspath_prepend(str(package))
+    for path in NOTIFIER.glob("*.py"):
+        monkeypatch.delitem(sys.modules, path.stem, raising=False)
+    notifier = importlib.import_module("notifier")
     assert callable(notifier.handler)
+    assert notifier.__file__.startswith(str(package))
 
 
 def build_package(endpoint, tmp_path):
