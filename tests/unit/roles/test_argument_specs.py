@@ -94,6 +94,17 @@ def validate(role, variables):
             {"security_alerts_routes": [{"name": "all", "products": ["GuardDuty"], "severities": ["SEVERE"]}]},
             "SEVERE",
         ),
+        (
+            "security_alerts",
+            {"security_alerts_routes": [{"name": "all", "companies": "devsecops.aws", "severities": ["HIGH"], "colour": "red"}]},
+            "colour",
+        ),
+        (
+            "lambda_function",
+            {"lambda_function_policy_statements": [{"Sid": "X", "Effect": "Permit", "Action": "s3:GetObject", "Resource": "*"}]},
+            "Permit",
+        ),
+        ("lambda_function", {"lambda_function_policy_statements": [{"Sid": "X", "Effect": "Allow", "Action": "s3:GetObject"}]}, "Resource"),
         ("guardduty", {"guardduty_features": [{"name": "S3_DATA_EVENT"}]}, "S3_DATA_EVENT"),
         (
             "guardduty",

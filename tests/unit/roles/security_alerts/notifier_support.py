@@ -164,7 +164,8 @@ class FakeSlack:
     (status, headers) pairs, or "stall" to answer nothing until closed; then 200."""
 
     def __init__(self, certificates):
-        self.requests, self.answers = [], []
+        # statuses[i] is the answer to requests[i] (None: no answer).
+        self.requests, self.answers, self.statuses = [], [], []
         self.on_request = None
         self.closed = threading.Event()
         owner = self
@@ -177,9 +178,11 @@ class FakeSlack:
                     owner.on_request(len(owner.requests))
                 answer = owner.answers.pop(0) if owner.answers else (200, {})
                 if answer == "stall":
+                    owner.statuses.append(None)
                     owner.closed.wait(10)
                     return
                 status, headers = answer
+                owner.statuses.append(status)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
