@@ -9,7 +9,7 @@ variable ReportsUri: where the host put the reports) or PutJobFailureResult with
 failed stages the document printed, a command that ended badly, or a host that did not answer in time.
 
 The action's UserParameters (JSON) say what to send:
-  documentName, instanceId, repositoryUrl, commit, sourcePath, targetUrl, reportBucket,
+  documentName, instanceId, repositoryUrl, commit (the host checks it out itself), targetUrl, reportBucket,
   reportPrefix (default scans/), timeoutSeconds (default 7200: the document's own limit).
 Standard library and boto3 only: the Lambda runtime has both.
 """
@@ -72,7 +72,7 @@ def user_parameters(job):
         raise JobError(f"UserParameters is not JSON: {e}", "ConfigurationError") from e
     missing = [
         key
-        for key in ("documentName", "instanceId", "repositoryUrl", "commit", "sourcePath", "targetUrl", "reportBucket")
+        for key in ("documentName", "instanceId", "repositoryUrl", "commit", "targetUrl", "reportBucket")
         if not params.get(key)
     ]
     if missing:
@@ -95,8 +95,9 @@ def send(ssm, params, job_id, now):
             TimeoutSeconds=int(params["timeoutSeconds"]),
             Parameters={
                 "repository": [params["repositoryUrl"]],
+                "sourceUrl": [params["repositoryUrl"]],
+                "commit": [params["commit"]],
                 "runId": [params["commit"]],
-                "sourcePath": [params["sourcePath"]],
                 "targetUrl": [params["targetUrl"]],
                 "reportBucket": [params["reportBucket"]],
                 "reportPrefix": [params["reportPrefix"]],

@@ -43,7 +43,6 @@ def job(token=None, **overrides):
         instanceId=INSTANCE,
         repositoryUrl=REPOSITORY_URL,
         commit=COMMIT,
-        sourcePath="/srv/src/webgoat",
         targetUrl="https://staging.example.com",
         reportBucket="123456789012-devsecops-scanner-reports",
         timeoutSeconds=3600,
@@ -67,8 +66,9 @@ def test_first_invocation_sends_the_document_and_continues(dispatcher, ssm):
     assert sent["InstanceIds"] == [INSTANCE]
     assert sent["Parameters"] == {
         "repository": [REPOSITORY_URL],
+        "sourceUrl": [REPOSITORY_URL],
+        "commit": [COMMIT],
         "runId": [COMMIT],
-        "sourcePath": ["/srv/src/webgoat"],
         "targetUrl": ["https://staging.example.com"],
         "reportBucket": ["123456789012-devsecops-scanner-reports"],
         "reportPrefix": ["scans/"],

@@ -5,6 +5,7 @@ answers the token and copies what would go to S3 into a folder."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import tarfile
 import zipfile
@@ -24,6 +25,16 @@ case "$1 $2" in
   "ssm get-parameter") [ "$4" = "$EXPECTED_PARAMETER" ] && echo "$SCAN_TOKEN" ;;
   "s3 cp") dest="$FAKE_S3/${4#s3://}"; mkdir -p "$dest"; find "$3" -maxdepth 1 -type f ! -name '.*' -exec cp {} "$dest" \\; ;;
   *) exit 2 ;;
+esac
+"""
+
+
+FAKE_GIT = """#!/bin/sh
+# Records each call; `clone ... URL DIR` makes DIR with one file, `checkout` fails for an unknown commit.
+echo "$*" >> "$FAKE_GIT_LOG"
+case " $* " in
+  *" clone "*) for last; do :; done; mkdir -p "$last" && echo 'console.log(2)' > "$last/app.js" ;;
+  *" checkout "*) case "$*" in *deadbeef*) echo "fatal: reference is not a tree" >&2; exit 128 ;; esac ;;
 esac
 """
 
@@ -72,21 +83,24 @@ def host(tmp_path):
     (bin_dir / "dependency-check").symlink_to(tools / "dependency-check/bin/dependency-check.sh")
     (bin_dir / "sonar-scanner").symlink_to(next(tools.glob("sonar-scanner-*/bin/sonar-scanner")))
     (bin_dir / "zap.sh").symlink_to(next(tools.glob("ZAP_*/zap.sh")))
-    (bin_dir / "aws").write_text(FAKE_AWS)
-    (bin_dir / "aws").chmod(0o755)
+    for name, script in (("aws", FAKE_AWS), ("git", FAKE_GIT)):
+        (bin_dir / name).write_text(script)
+        (bin_dir / name).chmod(0o755)
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "app.js").write_text("console.log(1)\n")
     return bin_dir
 
 
-def run(tmp_path, host, url, token, dc_data):
+def run(tmp_path, host, url, token, dc_data, **more):
     values = {
         "repository": "codecommit/sample-project", "sourcePath": str(tmp_path / "source"),
         "targetUrl": "http://127.0.0.1:9/", "runId": "run1", "reportBucket": "scan-reports",
         "sonarUrl": url, "workDir": str(tmp_path / "work"), "dependencyCheckData": str(dc_data),
         "zapPlan": str(ROOT / "roles/zap/files/scan-plan.yaml"),
+        **more,
     }
     env = dict(os.environ, PATH=f"{host}:{os.environ['PATH']}", FAKE_S3=str(tmp_path / "s3"), SCAN_TOKEN=token,
+               FAKE_GIT_LOG=str(tmp_path / "git.log"),
                EXPECTED_PARAMETER="/devsecops/scanner/sonarqube-token")
     return subprocess.run(["bash", "-c", render(values)], env=env, capture_output=True, text=True, timeout=120, check=False)
 
@@ -114,3 +128,33 @@ def test_a_failed_stage_is_named_and_the_other_reports_still_go_to_s3(tmp_path, 
     s3 = tmp_path / "s3/scan-reports/scans/codecommit_sample-project/run1"
     assert {p.name for p in s3.glob("*.json")} == {"zap-report.json", "sonarqube-issues.json", "sonarqube-hotspots.json"}
     assert "no NVD data" in (s3 / "dependency-check.log").read_text()
+
+
+URL = "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/sample-project"
+
+
+def test_a_source_url_is_checked_out_at_the_commit_into_the_runs_folder(tmp_path, host):
+    data = tmp_path / "nvd"
+    subprocess.run([host / "dependency-check", "--updateonly", "--nvdApiKey", "k", "--data", data], check=True)
+    shutil.rmtree(tmp_path / "source")  # Dependency-Check's stand-in refuses a --scan path that is not there
+    with sonarqube_server(tmp_path / "sonarqube") as (url, token):
+        result = run(tmp_path, host, url, token, data, sourceUrl=URL, commit="4f2c1e9a7b3d")
+    assert result.returncode == 0, result.stdout + result.stderr
+    checkout = tmp_path / "work/codecommit_sample-project/run1/source"
+    clone, switch = (tmp_path / "git.log").read_text().splitlines()
+    assert "credential.helper=!aws codecommit credential-helper $@" in clone
+    assert clone.endswith(f"clone --quiet --no-checkout {URL} {checkout}")
+    assert switch == f"-C {checkout} checkout --quiet --detach 4f2c1e9a7b3d"
+    assert (checkout / "app.js").read_text() == "console.log(2)\n"
+    reports = tmp_path / "s3/scan-reports/scans/codecommit_sample-project/run1"
+    assert {p.name for p in reports.glob("*.json")} == {
+        "dependency-check-report.json", "zap-report.json", "sonarqube-issues.json", "sonarqube-hotspots.json"
+    }
+
+
+def test_a_commit_that_cannot_be_checked_out_scans_nothing(tmp_path, host):
+    with sonarqube_server(tmp_path / "sonarqube") as (url, token):
+        result = run(tmp_path, host, url, token, tmp_path / "nvd", sourceUrl=URL, commit="deadbeef")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"cannot check out {URL} at deadbeef", "failed stages: checkout"]
+    assert not (tmp_path / "s3").exists()
