@@ -29,6 +29,25 @@ def get(kubeconfig, api_version, kind, name, namespace=None):
         raise
 
 
+def listed(kubeconfig, api_version, kind, namespace=None):
+    """Every object of `kind` the cluster holds (in `namespace`), as dicts."""
+    resource = dynamic_client(kubeconfig).resources.get(api_version=api_version, kind=kind)
+    return [item.to_dict() for item in resource.get(namespace=namespace).items]
+
+
+def selects(selector, labels):
+    """Whether a label selector (matchLabels, matchExpressions) selects an object with `labels`."""
+    if any(labels.get(key) != value for key, value in (selector.get("matchLabels") or {}).items()):
+        return False
+    for expression in selector.get("matchExpressions") or []:
+        key, operator, values = expression["key"], expression["operator"], expression.get("values") or []
+        held = {"In": key in labels and labels[key] in values, "NotIn": key not in labels or labels[key] not in values,
+                "Exists": key in labels, "DoesNotExist": key not in labels}[operator]
+        if not held:
+            return False
+    return True
+
+
 def create(kubeconfig, body):
     """Create `body` in the cluster, as a controller or a user would (a pod, an event, a node)."""
     resource = dynamic_client(kubeconfig).resources.get(api_version=body["apiVersion"], kind=body["kind"])
