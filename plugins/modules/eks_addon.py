@@ -13,7 +13,7 @@ description:
     service account role and configuration.
   - Neither amazon.aws nor community.aws has an add-on module.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   cluster_name:
     description: The cluster.

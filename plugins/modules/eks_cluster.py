@@ -19,7 +19,7 @@ description:
   - Secrets encryption can be turned on for a cluster that has none, never changed or removed;
     a different O(encryption_key_arn) on an encrypted cluster fails.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The cluster's name.
@@ -319,7 +319,7 @@ def main():
         endpoint_public_access=dict(type="bool", default=False),
         public_access_cidrs=dict(type="list", elements="str", default=[]),
         logging_types=dict(type="list", elements="str", choices=LOG_TYPES, default=LOG_TYPES),
-        encryption_key_arn=dict(type="str"),
+        encryption_key_arn=dict(type="str", no_log=False),
         authentication_mode=dict(type="str", choices=["CONFIG_MAP", "API_AND_CONFIG_MAP", "API"]),
         tags=dict(type="dict", aliases=["resource_tags"]),
         purge_tags=dict(type="bool", default=True),

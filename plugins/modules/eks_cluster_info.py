@@ -14,7 +14,7 @@ description:
     (what IRSA roles trust). Use it to run against an existing cluster, or to check one.
   - amazon.aws and community.aws have no EKS info module.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The cluster's name.

@@ -17,7 +17,7 @@ description:
   - Subnets, node role, instance types, AMI and capacity type are set at creation and not compared
     afterwards (EKS cannot change them; replace the group instead).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   cluster_name:
     description: The cluster the group belongs to.

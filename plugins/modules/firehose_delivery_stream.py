@@ -19,7 +19,7 @@ description:
   - Compares the settings it manages with those the stream reports, filling in the defaults AWS reports for unset
     values, and changes only what differs.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description:

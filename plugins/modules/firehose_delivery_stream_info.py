@@ -11,7 +11,7 @@ description:
   - Reads a delivery stream with C(DescribeDeliveryStream) and returns its status and the settings
     M(devsecops.aws.firehose_delivery_stream) manages, with its tags.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The stream's name.

@@ -12,7 +12,7 @@ description:
     existing one to the client ids, thumbprints and tags given. IRSA roles trust this provider.
   - amazon.aws and community.aws have no module for OIDC providers.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   url:
     description: The issuer URL (C(https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE)).

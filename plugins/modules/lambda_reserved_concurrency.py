@@ -14,7 +14,7 @@ description:
     conformance pack's C(LAMBDA_CONCURRENCY_CHECK) asks for one.
   - C(amazon.aws.lambda) does not manage reserved concurrency; this module exists for that reason.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The function's name or ARN.

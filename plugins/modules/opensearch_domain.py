@@ -26,7 +26,7 @@ description:
     moto's omission (moto puts C(DescribeDomain)'s C(AutoTuneOptions) shape into C(DescribeDomainConfig)), not a fault
     AWS shows; this module reads C(DescribeDomain) only.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The domain's name (3 to 28 lower-case letters, digits and hyphens).

@@ -13,7 +13,7 @@ description:
   - Also returns the connection's region, so a role can name ARNs without reading another variable.
   - C(community.aws.opensearch_info) reads C(DescribeDomainConfig) too; this module does not need it.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The domain's name.

@@ -14,7 +14,7 @@ description:
   - The webhook URL is read from Secrets Manager (O(webhook_secret_id)) when the module runs, so it never passes
     through task variables; results, diffs and errors show it as C(********).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   channel_id:
     description: The channel's id, which monitors' actions name as C(destination_id).

@@ -18,7 +18,7 @@ description:
     not count as a difference. Index settings compare as the domain reports them with C(flat_settings).
   - Neither amazon.aws nor community.aws reaches the OpenSearch REST API; this module does, signing with SigV4.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   kind:
     description:

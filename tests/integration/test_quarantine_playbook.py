@@ -35,7 +35,8 @@ def running(fresh_k8s):
     """The workload applied, two of its pods on a node, and an event about the suspect."""
     assert run_workload(fresh_k8s).rc == 0
     template = get(fresh_k8s, "apps/v1", "Deployment", "webgoat", "webgoat")["spec"]["template"]
-    create(fresh_k8s, {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "ip-10-0-1-23.ec2.internal", "labels": {"kubernetes.io/os": "linux"}}, "spec": {}})
+    node = {"name": "ip-10-0-1-23.ec2.internal", "labels": {"kubernetes.io/os": "linux"}}
+    create(fresh_k8s, {"apiVersion": "v1", "kind": "Node", "metadata": node, "spec": {}})
     suspect = pod(fresh_k8s, SUSPECT, template)
     pod(fresh_k8s, NEIGHBOUR, template)
     create(
