@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 """Start and stop a local Kubernetes API emulator: kmock's in-memory emulator on 127.0.0.1.
 
     scripts/k8s_emulator.py start     # prints the URL, writes .local/kubeconfig
