@@ -196,4 +196,3 @@ def update_finding_aggregator(client, arn, linking_mode, regions):
 @SecurityHubErrorHandler.deletion_error_handler("delete the Security Hub finding aggregator")
 def delete_finding_aggregator(client, arn):
     return client.delete_finding_aggregator(FindingAggregatorArn=arn, aws_retry=True)
-

@@ -16,7 +16,7 @@ description:
   - With O(state=absent), deletes the role (C(DeleteServiceLinkedRole)) and waits for AWS to finish;
     AWS refuses while resources of the service still use it, and the task fails with AWS's reasons.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   aws_service_name:
     description: The service principal, such as C(config.amazonaws.com).

@@ -16,7 +16,7 @@ description:
     rather than move it.
   - With O(state=absent), deletes the aggregator of this region.
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   region_linking_mode:
     description:

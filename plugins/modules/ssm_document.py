@@ -18,7 +18,7 @@ description:
   - Neither amazon.aws nor community.aws has a module for SSM documents, hence this one.
   - With O(state=absent), deletes the document and all its versions (C(DeleteDocument)).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The document's name (letters, digits, C(_), C(-) and C(.); not starting with C(AWS) or C(Amazon)).

@@ -12,7 +12,7 @@ description:
     (C(GetDocument)) and its tags (C(ListTagsForResource)), if it exists.
   - Neither amazon.aws nor community.aws reads SSM documents; see M(devsecops.aws.ssm_document).
 author:
-  - devsecops.aws maintainers
+  - devsecops.aws maintainers (!UNKNOWN)
 options:
   name:
     description: The document's name.

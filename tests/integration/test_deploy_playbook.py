@@ -80,3 +80,21 @@ def test_an_image_without_digest_is_refused_before_the_gate(fresh_aws, fresh_k8s
     result = deploy(fresh_aws, fresh_k8s, tmp_path, deploy_image_digest="latest")
     assert result.rc != 0
     assert "only a pinned image is deployed" in result.output
+
+
+def test_the_limits_an_awx_survey_sets_replace_the_policy_files(capsys, fresh_aws, fresh_k8s, tmp_path):
+    import_findings(
+        capsys,
+        fresh_aws,
+        findings=[{"tool": "trivy", "rule_id": "CVE-2024-0002", "cves": ["CVE-2024-0002"], "severity": "HIGH", "package_name": "zlib"}],
+    )
+    acl = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/x/0"
+    refused = deploy(fresh_aws, fresh_k8s, tmp_path / "file", deploy_waf_acl_arn=acl)
+    assert refused.rc != 0
+    assert "max_findings.HIGH: 1 HIGH findings, at most 0 allowed" in refused.output, refused.output[-3000:]
+    allowed = deploy(fresh_aws, fresh_k8s, tmp_path / "survey", deploy_waf_acl_arn=acl, deploy_gate_max_high=1)
+    assert allowed.rc == 0, allowed.output[-5000:]
+    assert "Security gate passed for " + IMAGE in allowed.output
+    # A negative limit (the survey's default) keeps the file's.
+    kept = deploy(fresh_aws, fresh_k8s, tmp_path / "kept", deploy_waf_acl_arn=acl, deploy_gate_max_high=-1)
+    assert kept.rc != 0

@@ -32,7 +32,7 @@ def scan(fresh_aws, sonarqube, tmp_path):
     recorded = tmp_path / "recorded"
     recorded.mkdir()
 
-    def scan(*reports):
+    def scan(*reports, **extra):
         for name, source in reports:
             shutil.copy(REPORTS / source, recorded / name)
         return run_playbook(
@@ -51,6 +51,7 @@ def scan(fresh_aws, sonarqube, tmp_path):
                 "scan_report_bucket": BUCKET,
                 "scan_run_id": "run1",
                 "scan_poll_interval": 1,
+                **extra,
             },
         )
 
@@ -111,3 +112,12 @@ def test_a_failed_stage_keeps_what_was_collected_and_the_gate_fails_closed(scan,
     assert "zap-report.json" in gate
     assert "zap-report.json" not in stored(fresh_aws)
     assert "dependency-check-report.json" in stored(fresh_aws)
+
+
+def test_the_limits_an_awx_survey_sets_replace_the_policy_files(scan, fresh_aws, tmp_path):
+    run = scan(DC, ZAP, scan_gate_max_critical=1, scan_gate_max_high=2)
+    assert run.rc != 0, run
+    gate = (tmp_path / "reports" / "sample-project" / "run1" / "security-gate.md").read_text()
+    # The policy file allows none of either; the survey's limits are the ones judged.
+    assert "at most 0 allowed" not in gate.split("max_findings.tools")[0], gate
+    assert "HIGH findings, at most 2 allowed" in gate or "CRITICAL findings, at most 1 allowed" in gate, gate

@@ -17,6 +17,7 @@ from unittest.mock import patch
 import botocore.session
 from botocore.stub import ANY, Stubber  # pylint: disable=unused-import  # noqa: F401  (ANY is re-exported for tests)
 
+from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
@@ -76,6 +77,9 @@ def run_module(capsys, module, args, clients=None):
         return RetryingBotoClientWrapper(by_service[service], retry_decorator or _aws.jittered_retry())
 
     capsys.readouterr()
+    # Warnings and deprecations are process-wide: those of an earlier in-process run would ride along.
+    warnings._global_warnings.clear()
+    warnings._global_deprecations.clear()
     with contextlib.ExitStack() as stack:
         if clients is not None:
             stack.enter_context(patch.object(_aws.DevSecOpsAWSModule, "client", stubbed_client))

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Print the volumes attached to an instance, as DescribeVolumes answers, in JSON.
 
     root_volume.py INSTANCE_ID REGION [ENDPOINT_URL]

@@ -136,10 +136,10 @@ def _partition(region):
 
 def _image(reference):
     """(name, tag, digest) of an image reference; tag or digest may be None."""
-    name, _, digest = reference.partition("@")
-    head, _, last = name.rpartition("/")
+    name, dummy, digest = reference.partition("@")
+    head, dummy, last = name.rpartition("/")
     if ":" in last:
-        last, _, tag = last.partition(":")
+        last, dummy, tag = last.partition(":")
         return (f"{head}/{last}" if head else last), tag, digest or None
     return name, None, digest or None
 

@@ -14,9 +14,9 @@ Nothing here reads a clock, so the same verdict always gives the same bytes.
 
 import json
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 
+from ansible_collections.devsecops.aws.plugins.module_utils._files import current_text, write_atomically
 from ansible_collections.devsecops.aws.plugins.module_utils._findings.model import SEVERITIES, finding_id
 
 FILE_NAMES = {"markdown": "security-gate.md", "junit": "security-gate.junit.xml", "sarif": "security-gate.sarif"}
@@ -183,22 +183,6 @@ def sarif(result):
 WRITERS = {"markdown": markdown, "junit": junit, "sarif": sarif}
 
 
-def _current(path):
-    try:
-        with open(path, encoding="utf-8") as existing:
-            return existing.read()
-    except FileNotFoundError:
-        return None
-
-
-def _write_atomically(path, text):
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=os.path.dirname(path) or ".", delete=False
-    ) as temporary:
-        temporary.write(text)
-    os.replace(temporary.name, path)
-
-
 def write_reports(result, report_dir, formats, check_mode=False):
     """Each report as {format, path, changed}, written only when its content differs.
 
@@ -208,9 +192,9 @@ def write_reports(result, report_dir, formats, check_mode=False):
     for name in formats:
         path = os.path.join(report_dir, FILE_NAMES[name])
         text = WRITERS[name](result)
-        changed = _current(path) != text
+        changed = current_text(path) != text
         if changed and not check_mode:
             os.makedirs(report_dir, exist_ok=True)
-            _write_atomically(path, text)
+            write_atomically(path, text)
         written.append({"format": name, "path": path, "changed": changed})
     return written

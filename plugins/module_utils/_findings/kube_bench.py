@@ -84,7 +84,7 @@ def findings(document):
                     continue
                 number = field(result, "test_number", where)
                 if not number:
-                    raise FindingError(f"a {status} result in section {field(section, 'section', section_path)} has no test_number")
+                    raise FindingError(f"{where}: a {status} result has no test_number")
                 yield new_finding(
                     tool=TOOL,
                     rule_id=number,

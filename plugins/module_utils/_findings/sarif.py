@@ -80,7 +80,7 @@ def describe(document):
 def _rules(run, where):
     """Rules by id, and by index for results that point at them with ruleIndex."""
     driver = run["tool"]["driver"]
-    rules = [rule for _, rule in objects(driver, "rules", f"{where}.tool.driver")]
+    rules = [rule for dummy, rule in objects(driver, "rules", f"{where}.tool.driver")]
     return {rule.get("id"): rule for rule in rules if isinstance(rule.get("id"), str)}, rules
 
 

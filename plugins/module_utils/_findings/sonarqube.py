@@ -135,7 +135,7 @@ def _issue_severity(issue, where, impacts):
 def _issue_kind(rule_id, issue_type, impacts):
     if rule_id.startswith("secrets:"):
         return "secret"
-    if issue_type in ("VULNERABILITY", "SECURITY_HOTSPOT") or any(quality == "SECURITY" for quality, _ in impacts):
+    if issue_type in ("VULNERABILITY", "SECURITY_HOTSPOT") or any(quality == "SECURITY" for quality, dummy in impacts):
         return "vulnerability"
     return "code_quality" if issue_type in ("BUG", "CODE_SMELL") or impacts else "vulnerability"
 

@@ -33,7 +33,7 @@ def sonarqube_server(home):
     server = subprocess.Popen([sys.executable, str(standin / "standin.py"), "sonarqube"], stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for dummy in range(100):
             try:
                 urllib.request.urlopen(url + "/api/system/status", timeout=1)
                 break

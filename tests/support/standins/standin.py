@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Stand-in for the scanners' own programs, for the host roles' scenarios (no internet here).
 
 Each stand-in archive (build.py) has the real archive's layout, and its entry points
@@ -136,7 +135,7 @@ def sonarqube(args):
                 return "admin" if header[7:] in state.value["tokens"].values() else None
             if not header.startswith("Basic "):
                 return None
-            login, _, password = base64.b64decode(header[6:]).decode().partition(":")
+            login, dummy, password = base64.b64decode(header[6:]).decode().partition(":")
             if login == "admin" and password == state.value["password"]:
                 return "admin"
             if not password and login in state.value["tokens"].values():

@@ -20,6 +20,12 @@ FREE_FORM = {
     ("lambda_function", "lambda_function_policy_statements[].Condition"),
     ("scanner_instance", "scanner_instance_inventory_tag"),
     ("eks_workload", "eks_workload_env"),  # environment variable names are the application's
+    # An AWX credential's inputs are its credential type's fields; secrets are keyed by credential
+    # name; inventory and job template variables are whatever the playbooks read.
+    ("awx_config", "awx_config_credentials[].inputs"),
+    ("awx_config", "awx_config_credential_secrets"),
+    ("awx_config", "awx_config_inventories[].variables"),
+    ("awx_config", "awx_config_job_templates[].extra_vars"),
 }
 
 
@@ -114,6 +120,19 @@ def validate(role, variables):
         ("eks_workload", {"eks_workload_ingress_scheme": "public"}, "public"),
         ("eks_cluster", {"eks_cluster_addons": [{"name": "vpc-cni"}]}, "version"),
         ("eks_cluster", {"eks_cluster_logging_types": ["api", "audits"]}, "audits"),
+        ("awx_config", {"awx_config_job_templates": [{"name": "Scan", "playbok": "playbooks/scan.yml"}]}, "playbok"),
+        (
+            "awx_config",
+            {"awx_config_workflows": [{"name": "w", "nodes": [{"identifier": "a", "job_template": "A", "on_success": ["b"]}]}]},
+            "on_success",
+        ),
+        ("awx_config", {"awx_config_execution_environment": {"name": "ee", "image": "x", "pull": "sometimes"}}, "sometimes"),
+        ("awx_config", {"awx_config_schedules": [{"name": "weekly", "template": "Risk report"}]}, "rrule"),
+        ("waf", {"waf_managed_rule_groups": [{"name": "AWSManagedRulesCommonRuleSet", "action": "allow"}]}, "allow"),
+        ("waf", {"waf_managed_rule_groups": [{"group": "AWSManagedRulesSQLiRuleSet"}]}, "group"),
+        ("waf", {"waf_block_response": {"status_code": 403, "content_type": "APPLICATION_JSON"}}, "content"),
+        ("waf", {"waf_logging_keep_actions": ["BLOCKED"]}, "BLOCKED"),
+        ("waf", {"waf_rate_limit_window_seconds": 30}, "waf_rate_limit_window_seconds"),
     ],
 )
 def test_a_malformed_option_is_refused_naming_what_is_wrong(role, variables, refusal):

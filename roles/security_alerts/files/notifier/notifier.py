@@ -107,12 +107,12 @@ def post_once(alert, settings, remaining_seconds):
     result = {"action": "duplicate", "posted": 0, "duplicates": duplicates}
     if claims:
         try:
-            status = post(alert, [body for _, body in claims], settings, remaining_seconds)
+            status = post(alert, [body for dummy, body in claims], settings, remaining_seconds)
         except Exception:
-            for held, _ in claims:
+            for held, dummy in claims:
                 store.release(held)
             raise
-        for held, _ in claims:
+        for held, dummy in claims:
             store.confirm(held)
         result.update(action="posted", posted=len(claims), http_status=status)
     if duplicates:
@@ -137,6 +137,6 @@ def handler(event, context):
 
     if settings.dedupe_table and alert.deduplicated:
         return post_once(alert, settings, remaining_seconds)
-    bodies = [body for _, _, body in alert.items]
+    bodies = [body for dummy, dummy, body in alert.items]
     status = post(alert, bodies, settings, remaining_seconds)
     return {"action": "posted", "posted": len(bodies), "duplicates": 0, "http_status": status}

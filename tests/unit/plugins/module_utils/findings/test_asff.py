@@ -181,7 +181,7 @@ def test_ecr_images_carry_their_partition_and_region():
 
 
 def test_a_trivy_k8s_report_on_an_eks_cluster_names_the_cluster(report):
-    (finding, *_) = parse_report(report("trivy/trivy-k8s-summary-lists.json"))["findings"]
+    (finding, *dummy) = parse_report(report("trivy/trivy-k8s-summary-lists.json"))["findings"]
     (resource,) = imported(finding)["Resources"]
     assert resource == {
         "Type": "AwsEksCluster",
@@ -220,7 +220,7 @@ def test_the_real_reports_give_the_types_of_their_findings(report):
     assert {imported(f)["Types"][0] for f in terraform if f["rule_id"].startswith("AVD-AWS")} == {
         "Software and Configuration Checks/AWS Security Best Practices"
     }
-    smells = [f for f in parse_report(report("sonarqube/issues-search-32-issues.json"))["findings"]]
+    smells = list(parse_report(report("sonarqube/issues-search-32-issues.json"))["findings"])
     assert "Software and Configuration Checks/Vulnerabilities" not in {imported(f)["Types"][0] for f in smells}
 
 

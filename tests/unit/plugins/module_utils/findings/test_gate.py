@@ -320,7 +320,7 @@ def test_licence_categories_can_be_denied():
 
 def test_a_finding_given_twice_counts_once_as_security_hub_holds_it():
     """The gate counts what Security Hub holds: one finding per identity, its repeats in occurrences."""
-    same = [finding(rule_id="10096", tool="zap", url="https://app/x", severity="LOW") for _ in range(3)]
+    same = [finding(rule_id="10096", tool="zap", url="https://app/x", severity="LOW") for dummy in range(3)]
     result = evaluate({"max_findings": {"LOW": 1}}, same)
     assert result["passed"] is True
     assert result["summary"]["total"] == 1 and result["summary"]["active"]["LOW"] == 1

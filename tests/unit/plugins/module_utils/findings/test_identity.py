@@ -111,10 +111,10 @@ def test_a_waiver_by_id_covers_one_of_two_results_on_one_line(report):
 
 def test_unique_counts_repeats_and_keeps_different_content_apart():
     one = dict(tool="zap", rule_id="10096", title="Timestamp Disclosure - Unix", url="https://app/x", scope="https://app")
-    repeats = [new_finding(**one) for _ in range(3)]
+    repeats = [new_finding(**one) for dummy in range(3)]
     (kept,) = list(unique(repeats))
     assert kept["occurrences"] == 3
-    clash = [new_finding(tool_key="K", **dict(one, title="first")), new_finding(tool_key="K", **dict(one, title="second"))]
+    clash = [new_finding(**{**one, "tool_key": "K", "title": "first"}), new_finding(**{**one, "tool_key": "K", "title": "second"})]
     both = list(unique(clash))
     assert [f["title"] for f in both] == ["first", "second"]
     assert finding_id(both[0]) != finding_id(both[1])
