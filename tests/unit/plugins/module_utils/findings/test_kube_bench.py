@@ -61,7 +61,8 @@ def test_a_failed_check_without_number_names_the_file(tmp_path, report):
     del document["Controls"][0]["tests"][0]["results"][1]["test_number"]
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(document))
-    with pytest.raises(FindingError, match=r"cannot parse kube-bench report .*broken.json: Controls\[0\].tests\[0\].results\[1\]: a FAIL result has no test_number"):
+    message = r"cannot parse kube-bench report .*broken.json: Controls\[0\].tests\[0\].results\[1\]: a FAIL result has no test_number"
+    with pytest.raises(FindingError, match=message):
         parse_report(str(path), "kube_bench")
 
 
