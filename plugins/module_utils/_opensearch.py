@@ -56,6 +56,8 @@ LOG_TYPES = {
     "index_slow": "INDEX_SLOW_LOGS",
     "search_slow": "SEARCH_SLOW_LOGS",
 }
+
+
 def endpoint_of(domain):
     return domain.get("Endpoint") or (domain.get("Endpoints") or {}).get("vpc") or ""
 

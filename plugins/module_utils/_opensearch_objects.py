@@ -207,7 +207,7 @@ class Monitor(Kind):
 
     def read(self, client, name):
         query = {"size": 2, "query": {"term": {"monitor.name.keyword": name}}}
-        _, body = client.request("POST", "/_plugins/_alerting/monitors/_search", body=query)
+        body = client.request("POST", "/_plugins/_alerting/monitors/_search", body=query)[1]
         hits = [hit for hit in body["hits"]["hits"] if hit["_source"].get("monitor", hit["_source"]).get("name") == name]
         if len(hits) > 1:
             raise OpenSearchError(f"more than one alerting monitor is named {name}: rename or delete the others")
@@ -239,7 +239,7 @@ class SavedObject(Kind):
     headers = DASHBOARDS_HEADERS
 
     def path(self, name):
-        kind, _, object_id = name.partition("/")
+        kind, _slash, object_id = name.partition("/")
         if not kind or not object_id:
             raise OpenSearchError(f"a saved object is named <type>/<id>, not {name!r}")
         return f"/_dashboards/api/saved_objects/{kind}/{object_id}"

@@ -14,7 +14,7 @@ import yaml
 
 from tests.support.eks_workload import run_workload
 from tests.support.fixtures import REPORTS
-from tests.support.k8s import create, get
+from tests.support.k8s import create, get, listed, selects
 from tests.support.local_aws import client, run_playbook
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,8 @@ def running(fresh_k8s):
     """The workload applied, two of its pods on a node, and an event about the suspect."""
     assert run_workload(fresh_k8s).rc == 0
     template = get(fresh_k8s, "apps/v1", "Deployment", "webgoat", "webgoat")["spec"]["template"]
-    create(fresh_k8s, {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "ip-10-0-1-23.ec2.internal", "labels": {"kubernetes.io/os": "linux"}}, "spec": {}})
+    node = {"name": "ip-10-0-1-23.ec2.internal", "labels": {"kubernetes.io/os": "linux"}}
+    create(fresh_k8s, {"apiVersion": "v1", "kind": "Node", "metadata": node, "spec": {}})
     suspect = pod(fresh_k8s, SUSPECT, template)
     pod(fresh_k8s, NEIGHBOUR, template)
     create(
@@ -77,6 +78,17 @@ def test_the_pod_a_guardduty_finding_names_is_isolated_with_its_evidence(running
     assert not set(service["spec"]["selector"].items()) <= set(isolated["metadata"]["labels"].items())
     policy = get(kubeconfig, "networking.k8s.io/v1", "NetworkPolicy", f"quarantine-{uid}", "webgoat")
     assert policy["spec"] == {"podSelector": {"matchLabels": {"devsecops.aws/quarantine": uid}}, "policyTypes": ["Ingress", "Egress"]}
+    # Allows add up: no policy that allows anything (the workload's DNS egress, its ALB ingress) selects it now.
+    policies = listed(kubeconfig, "networking.k8s.io/v1", "NetworkPolicy", "webgoat")
+    selecting = {p["metadata"]["name"]: p["spec"] for p in policies if selects(p["spec"]["podSelector"], isolated["metadata"]["labels"])}
+    assert sorted(selecting) == ["default-deny", f"quarantine-{uid}"]
+    assert [spec.get("ingress") or spec.get("egress") for spec in selecting.values()] == [None, None]
+    serving = get(kubeconfig, "v1", "Pod", NEIGHBOUR, "webgoat")["metadata"]["labels"]
+    assert sorted(p["metadata"]["name"] for p in policies if selects(p["spec"]["podSelector"], serving)) == [
+        "default-deny",
+        "dns-egress",
+        "webgoat-from-alb",
+    ]
 
     # Nothing else is touched: the other pod still serves, the node is not cordoned.
     neighbour = get(kubeconfig, "v1", "Pod", NEIGHBOUR, "webgoat")

@@ -89,7 +89,7 @@ def test_the_data_plane_is_applied_once_every_request_as_the_specification_descr
     assert len(saved) == 9 and "dashboard/devsecops-siem-siem" in saved
     assert all(key[3] == "global" for key in store if key[0] == "saved_object")
 
-    outside = sorted({path.split("/")[2] for _, path, _, _ in peer.outside_spec})
+    outside = sorted({call[1].split("/")[2] for call in peer.outside_spec})
     assert outside == ["_alerting", "api"]  # /_plugins/_alerting/... and /_dashboards/api/saved_objects/...
 
     writes = len(peer.writes())

@@ -93,7 +93,7 @@ class OpenSearchAPI:
     def resolve(self, node, uri):
         """Follow `node`'s $ref (relative to document `uri`) to (the node it names, that node's document uri)."""
         while isinstance(node, dict) and "$ref" in node:
-            target, _, fragment = node["$ref"].partition("#")
+            target, _hash, fragment = node["$ref"].partition("#")
             uri = str(Path(unquote(uri[len("file://"):])).parent.joinpath(target).resolve().as_uri()) if target else uri
             node = _pointer(self.documents[uri], fragment)
         return node, uri
@@ -157,17 +157,17 @@ class OpenSearchAPI:
         operation, match = self.find(method.upper(), path)
         declared = self.parameters(operation)
         for name, value in match.groupdict().items():
-            schema, uri, _ = declared.get(("path", name), ({}, operation.uri, True))
+            schema, uri, _required = declared.get(("path", name), ({}, operation.uri, True))
             self._check_value(schema, uri, _typed(schema, unquote(value), self, uri), f"{operation.id} path {name}")
         for name, value in (query or {}).items():
             if ("query", name) in declared:
-                schema, uri, _ = declared[("query", name)]
+                schema, uri, _required = declared[("query", name)]
             elif name in self.global_parameters:
                 schema, uri = self.global_parameters[name]
             else:
                 raise RequestRefused(f"{operation.id}: unknown query parameter {name!r}")
             self._check_value(schema, uri, _typed(schema, str(value), self, uri), f"{operation.id} query {name}")
-        for (where, name), (_, _, required) in declared.items():
+        for (where, name), (_schema, _uri, required) in declared.items():
             if where == "query" and required and name not in (query or {}):
                 raise RequestRefused(f"{operation.id}: missing required query parameter {name!r}")
         located, required = self.body_schema(operation)
@@ -249,7 +249,7 @@ class OpenSearchAPI:
 
 def _typed(schema, text, spec, uri):
     """A query or path string as the JSON value its schema types (query strings carry no types)."""
-    schema, _ = spec.resolve(schema, uri)
+    schema = spec.resolve(schema, uri)[0]
     kinds = schema.get("type") if isinstance(schema, dict) else None
     kinds = kinds if isinstance(kinds, list) else [kinds]
     if "boolean" in kinds and text in ("true", "false"):

@@ -115,10 +115,10 @@ class OpenSearchPeer:
 
     def calls(self, method=None):
         """(METHOD, path) of the requests served, in order."""
-        return [(m, p) for m, p, *_ in self.requests if method in (None, m)]
+        return [(m, p) for m, p, *_rest in self.requests if method in (None, m)]
 
     def writes(self):
-        return [(m, p) for m, p, *_ in self.requests if m in ("PUT", "POST", "DELETE") and not p.endswith("/_search")]
+        return [(m, p) for m, p, *_rest in self.requests if m in ("PUT", "POST", "DELETE") and not p.endswith("/_search")]
 
     # -- the HTTP side --------------------------------------------------------------------------------
     def _handler(self):
@@ -167,7 +167,7 @@ class OpenSearchPeer:
     def _authenticated(self, method, url, headers, raw):
         authorization = headers.get("Authorization", "")
         if authorization.startswith("Basic "):
-            user, _, password = base64.b64decode(authorization[6:]).decode().partition(":")
+            user, _colon, password = base64.b64decode(authorization[6:]).decode().partition(":")
             return self.basic_users.get(user) == password
         return signature_is_valid(method, url, headers, raw)
 

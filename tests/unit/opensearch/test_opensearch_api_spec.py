@@ -22,11 +22,13 @@ def spec():
 def test_a_described_request_passes_and_names_its_operation(spec):
     assert spec.validate("PUT", "/_index_template/waf-logs", {}, TEMPLATE).id == "indices.put_index_template.1"
     assert spec.validate("GET", "/_index_template/waf-logs", {"flat_settings": "true"}).id == "indices.get_index_template.1"
-    assert spec.validate("PUT", "/_plugins/_ism/policies/p", {"if_seq_no": "3", "if_primary_term": "1"}, {"policy": {"description": "d"}}).group == "ism.put_policy"
+    query = {"if_seq_no": "3", "if_primary_term": "1"}
+    assert spec.validate("PUT", "/_plugins/_ism/policies/p", query, {"policy": {"description": "d"}}).group == "ism.put_policy"
 
 
 def test_literal_path_segments_outrank_parameters(spec):
-    assert spec.validate("POST", "/_plugins/_notifications/configs", {}, {"config_id": "c", "config": {"name": "n", "config_type": "slack", "slack": {"url": "https://hooks.slack.com/x"}}}).group == "notifications.create_config"
+    channel = {"config_id": "c", "config": {"name": "n", "config_type": "slack", "slack": {"url": "https://hooks.slack.com/x"}}}
+    assert spec.validate("POST", "/_plugins/_notifications/configs", {}, channel).group == "notifications.create_config"
 
 
 @pytest.mark.parametrize(
@@ -40,7 +42,12 @@ def test_literal_path_segments_outrank_parameters(spec):
         (("PUT", "/_index_template/x", {}, dict(TEMPLATE, priority="high")), "'high' is not of type 'integer'"),
         (("PUT", "/_index_template/x", {}, {"index_pattern": ["a"]}), "/index_pattern is not a property"),
         (
-            ("PUT", "/_index_template/x", {}, {"index_patterns": ["a"], "template": {"mappings": {"properties": {"a": {"type": "keyword", "ignore_abov": 3}}}}}),
+            (
+                "PUT",
+                "/_index_template/x",
+                {},
+                {"index_patterns": ["a"], "template": {"mappings": {"properties": {"a": {"type": "keyword", "ignore_abov": 3}}}}},
+            ),
             "/template/mappings/properties/a/ignore_abov is not a property",
         ),
         (("PUT", "/_index_template/x", {}, None), "needs a body"),
@@ -56,7 +63,7 @@ def test_a_request_the_specification_does_not_describe_is_refused(spec, request_
 
 def test_refs_are_resolved_across_files(spec):
     operation = spec.find("PUT", "/_index_template/x")[0]
-    (schema, uri), _ = spec.body_schema(operation)
+    (schema, uri), _required = spec.body_schema(operation)
     assert uri.endswith("/namespaces/indices.yaml")
     template, template_uri = spec.resolve(schema["properties"]["template"], uri)
     assert template_uri.endswith("/schemas/indices.put_index_template.yaml")

@@ -163,7 +163,7 @@ def test_a_slack_channel_takes_its_webhook_from_secrets_manager_and_never_shows_
     assert first["object"]["slack"]["url"] == "********"
     second = run()
     assert second["changed"] is False
-    assert [w for w in peer.writes()] == [("POST", "/_plugins/_notifications/configs")]
+    assert list(peer.writes()) == [("POST", "/_plugins/_notifications/configs")]
 
 
 def test_an_internal_user_whose_password_is_in_secrets_manager_maps_the_runner(capsys, connection, peer):

@@ -1,7 +1,6 @@
 """The transform Lambdas on real-format records: WAF logs and GuardDuty findings to flat documents,
 Firehose's response contract, and malformed records that fail alone."""
 
-import base64
 import ipaddress
 import datetime
 import json
@@ -147,7 +146,11 @@ def test_data_that_is_not_base64_fails_alone():
 
 @pytest.mark.parametrize(
     "bad",
-    [{"detail-type": "GuardDuty Finding"}, {"detail": {"id": "x", "type": "t"}}, {"detail": {"id": "x", "type": "t", "severity": "high", "updatedAt": "2026-01-01T00:00:00Z"}}],
+    [
+        {"detail-type": "GuardDuty Finding"},
+        {"detail": {"id": "x", "type": "t"}},
+        {"detail": {"id": "x", "type": "t", "severity": "high", "updatedAt": "2026-01-01T00:00:00Z"}},
+    ],
     ids=["no-detail", "no-severity", "severity-not-a-number"],
 )
 def test_a_malformed_guardduty_event_fails_alone(bad):

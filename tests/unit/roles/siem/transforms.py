@@ -73,7 +73,11 @@ def firehose_event(*payloads):
     for i, payload in enumerate(payloads):
         raw = payload if isinstance(payload, bytes) else (payload if isinstance(payload, str) else json.dumps(payload)).encode()
         records.append(
-            {"recordId": f"49546986683135544286507457936321625675700192471156785154-{i}", "approximateArrivalTimestamp": 1495072949453, "data": base64.b64encode(raw).decode()}
+            {
+                "recordId": f"49546986683135544286507457936321625675700192471156785154-{i}",
+                "approximateArrivalTimestamp": 1495072949453,
+                "data": base64.b64encode(raw).decode(),
+            }
         )
     return {
         "invocationId": "invocationIdExample",

@@ -11,7 +11,7 @@ from ansible_collections.devsecops.aws.plugins.module_utils._findings.model impo
     new_finding,
     unique,
 )
-from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import parse_report
+from ansible_collections.devsecops.aws.plugins.module_utils._findings.reports import FORMATS, parse_report
 
 from tests.support.fixtures import REPORTS
 
@@ -39,7 +39,7 @@ def test_every_fixture_gives_as_many_findings_as_distinct_security_hub_ids(parse
 
 def test_the_invariant_covers_every_format():
     formats = {param.values[0]["format"] for param in list(readable_reports())}
-    assert formats == {"dependency_check", "zap", "sonarqube", "trivy", "sarif", "kube_bench"}
+    assert formats == set(FORMATS)
 
 
 def test_dependency_check_issues_on_one_pom_line_in_sonarqube_stay_apart(report):

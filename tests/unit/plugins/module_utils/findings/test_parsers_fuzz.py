@@ -31,7 +31,8 @@ json_values = st.recursive(
 
 # Documents shaped like each format at the top, with anything below: the parsers' deeper paths.
 KEYS = ["site", "alerts", "instances", "riskcode", "pluginid", "reportSchema", "dependencies", "vulnerabilities",
-        "issues", "hotspots", "Results", "Vulnerabilities", "runs", "results", "version", "name", "severity"]
+        "issues", "hotspots", "Results", "Vulnerabilities", "runs", "results", "version", "name", "severity",
+        "Controls", "node_type", "tests", "status", "test_number", "scored"]
 shaped = st.recursive(
     json_values,
     lambda children: st.dictionaries(st.sampled_from(KEYS), children, max_size=6) | st.lists(children, max_size=3),
