@@ -24,7 +24,8 @@ serves discovery, create, get, list, watch, merge patch and delete; this file cl
 - `?labelSelector=` on lists (equality and set-based) is ignored by kmock, and lists carry no kind;
 - PUT (replace) is not served by kmock;
 - the core group's resource list says groupVersion "/v1";
-- a pod's `log` subresource answers, as a stand-in kubelet, one line naming the container.
+- a pod's `log` subresource answers, as a stand-in kubelet, one line naming the container, or what
+  a test recorded as its output in the annotation `k8s-emulator.devsecops.aws/log-<container>`.
 
 The tests import K8sEmulatorServer from here so that they start it exactly the way a user does.
 """
@@ -44,6 +45,8 @@ from local_process import LocalServer, free_port, running_pid
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STATE_DIR = ROOT / ".local"
+# A test records a container's output in this annotation (+ "<container>") of its pod.
+LOG_ANNOTATION = "k8s-emulator.devsecops.aws/log-"
 
 # Role features (by tag) the emulator cannot serve; runs against the local endpoints skip them
 # (scripts/local_endpoint.py adds them to its gaps).
@@ -276,6 +279,10 @@ def build_emulator():
             container = request.params.get("container") or (containers[0] if len(containers) == 1 else None)
             if container not in containers:
                 raise kmock.KubernetesError(status=400, reason="BadRequest", message="a container name must be given")
+            # What a test recorded as the container's output (a kube-bench report) stands for the kubelet's.
+            recorded = pod.get("metadata", {}).get("annotations", {}).get(LOG_ANNOTATION + container)
+            if recorded is not None:
+                return aiohttp_text(recorded)
             return aiohttp_text(f"emulator: log of container {container} in pod {request.namespace}/{request.name}\n")
 
     return Emulator

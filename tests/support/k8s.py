@@ -9,9 +9,9 @@ from kubernetes.dynamic import DynamicClient
 from tests.support.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from k8s_emulator import K8sEmulatorServer, reset, write_kubeconfig  # noqa: E402  (re-exported for conftest)
+from k8s_emulator import LOG_ANNOTATION, K8sEmulatorServer, reset, write_kubeconfig  # noqa: E402  (re-exported for conftest and tests)
 
-__all__ = ["K8sEmulatorServer", "create", "dynamic_client", "get", "listed", "reset", "selects", "write_kubeconfig"]
+__all__ = ["LOG_ANNOTATION", "K8sEmulatorServer", "create", "dynamic_client", "get", "listed", "reset", "selects", "write_kubeconfig"]
 
 
 def dynamic_client(kubeconfig):
