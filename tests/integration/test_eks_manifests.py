@@ -31,6 +31,10 @@ CHECKOV_ACCEPTED = {
     ),
     ("CKV_K8S_23", "CronJob.kube-bench.kube-bench"): "kube-bench runs as root to read root-only kubelet files (every capability dropped)",
     ("CKV_K8S_40", "CronJob.kube-bench.kube-bench"): "root, for the same reason",
+    ("CKV_K8S_38", "CronJob.kube-bench.kube-bench"): (
+        "the benchmark's policies section reads RBAC, pods and network policies from the API server: "
+        "the token is for a read-only ClusterRole without secrets"
+    ),
 }
 
 
@@ -56,7 +60,7 @@ def find(rendered, kind, name):
 @pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_every_manifest_is_valid_against_the_schemas(rendered, version):
     documents = all_documents(rendered)
-    assert len(documents) == 13
+    assert len(documents) == 15
     for document in documents:
         kubernetes_validate.validate(document, version, strict=True)
 
@@ -219,6 +223,19 @@ def test_a_pod_from_the_ecr_repository_with_privileged_false_is_admitted(policy,
 def test_a_pod_breaking_a_rule_is_refused_with_its_reason(policy, good_pod, case):
     change, messages = REFUSED[case]
     assert admission(policy, variant(good_pod, change)) == messages
+
+
+def test_kube_bench_may_read_what_its_policies_checks_need_and_nothing_else(rendered):
+    role = find(rendered, "ClusterRole", "kube-bench-reader")
+    assert {verb for rule in role["rules"] for verb in rule["verbs"]} == {"get", "list"}
+    resources = {resource for rule in role["rules"] for resource in rule["resources"]}
+    assert {"clusterrolebindings", "pods", "networkpolicies"} <= resources and "secrets" not in resources
+    binding = find(rendered, "ClusterRoleBinding", "kube-bench-reader")
+    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": "kube-bench", "namespace": "kube-bench"}]
+    assert binding["roleRef"]["name"] == "kube-bench-reader"
+    pod = find(rendered, "CronJob", "kube-bench")["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    assert pod["automountServiceAccountToken"] is True
+    assert find(rendered, "ServiceAccount", "kube-bench")["automountServiceAccountToken"] is False
 
 
 def test_the_binding_exempts_only_the_system_namespaces_and_kube_bench(rendered):
