@@ -31,14 +31,6 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
-def test_a_transform_may_write_only_its_own_log_group_and_traces():
-    granted = statements("transform_policy.json.j2", item={"key": "waf", "value": {"name": "devsecops-siem-waf-transform"}})
-    assert set(granted) == {"WriteItsOwnLogs", "SendTraces"}
-    group = f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/devsecops-siem-waf-transform"
-    assert granted["WriteItsOwnLogs"]["Resource"] == [group, f"{group}:*"]
-    assert granted["SendTraces"]["Action"] == ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
-
-
 def test_firehose_reaches_only_its_bucket_key_functions_and_the_siem_domain():
     granted = statements("firehose_policy.json.j2", siem__delivery_key_arn=KEY, siem_domain_subnet_ids=[])
     bucket = f"arn:aws:s3:::{ACCOUNT}-devsecops-siem-backup"
@@ -63,7 +55,6 @@ def test_firehose_gets_network_interface_rights_only_for_a_vpc_domain():
 @pytest.mark.parametrize(
     "template,extra",
     [
-        ("transform_policy.json.j2", {"item": {"key": "waf", "value": {"name": "devsecops-siem-waf-transform"}}}),
         ("firehose_policy.json.j2", {"siem__delivery_key_arn": KEY, "siem_domain_subnet_ids": []}),
         ("events_policy.json.j2", {}),
     ],

@@ -2,7 +2,6 @@
 and the real-format samples they are tested on."""
 
 import base64
-import functools
 import gzip
 import json
 import re
@@ -10,6 +9,7 @@ import sys
 
 from tests.support.fixtures import REPORTS
 from tests.support.paths import ROOT
+from tests.support.role_templates import render
 
 TRANSFORMS = ROOT / "roles/siem/files/transforms"
 MAPPINGS = ROOT / "roles/siem/files/opensearch/mappings"
@@ -95,26 +95,7 @@ def mapping(index):
     return json.loads((MAPPINGS / f"{index}.json").read_text())
 
 
-@functools.lru_cache(maxsize=1)
-def _plugins_loaded():
-    from ansible.plugins.loader import init_plugin_loader
-
-    from tests.support.paths import collections_root
-
-    init_plugin_loader([str(collections_root())])
-    return True
-
-
 def role_template(name, **overrides):
     """roles/siem/templates/opensearch/<name>.yml.j2 (or templates/<name> when it has a suffix) rendered by
     Ansible with the role's defaults and `overrides`."""
-    import yaml
-    from ansible.parsing.dataloader import DataLoader
-    from ansible.template import Templar, trust_as_template
-
-    _plugins_loaded()
-    variables = dict(yaml.safe_load((ROOT / "roles/siem/defaults/main.yml").read_text()), **overrides)
-    variables["ansible_search_path"] = [str(ROOT / "roles/siem")]
-    path = ROOT / "roles/siem/templates" / (name if "." in name else f"opensearch/{name}.yml.j2")
-    text = path.read_text()
-    return yaml.safe_load(Templar(loader=DataLoader(), variables=variables).template(trust_as_template(text)))
+    return render("siem", name if "." in name else f"opensearch/{name}.yml.j2", **overrides)
