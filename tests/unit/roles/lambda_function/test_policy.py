@@ -6,7 +6,12 @@ import pytest
 from tests.support.role_templates import render
 
 LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/devsecops-siem-waf-transform"
-OWN = {"Sid": "ReadItsSecret", "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:us-east-1:123456789012:secret:slack"}
+OWN = {
+    "Sid": "ReadItsSecret",
+    "Effect": "Allow",
+    "Action": "secretsmanager:GetSecretValue",
+    "Resource": "arn:aws:secretsmanager:us-east-1:123456789012:secret:slack",
+}
 
 
 def statements(**variables):
