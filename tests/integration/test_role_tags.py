@@ -11,10 +11,10 @@ service-model tests cover their calls.
 """
 
 import pytest
-import yaml
 
 from tests.support.local_aws import run_playbook
 from tests.support.paths import ROOT
+from tests.support.role_routes import routes
 
 from local_endpoint import GAPS
 
@@ -36,9 +36,8 @@ ROLES = sorted(
 
 def feature_tags(role):
     """The role's feature tags in the order tasks/main.yml routes them (not the role's own, always, absent)."""
-    routes = yaml.safe_load((ROOT / "roles" / role / "tasks" / "main.yml").read_text())
     tags = []
-    for route in routes:
+    for route in routes(role):
         for tag in route.get("tags", []):
             if tag not in tags and tag not in (role, "always", f"{role}_absent") and tag not in GAPS:
                 tags.append(tag)

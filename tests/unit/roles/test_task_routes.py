@@ -7,23 +7,11 @@ in a full run (test_role_tags would see a full converge after the tags alone cha
 import re
 
 import pytest
-import yaml
 
 from tests.support.paths import ROOT
+from tests.support.role_routes import routes
 
 ROLES = sorted(path.parent.parent.name for path in ROOT.glob("roles/*/tasks/main.yml"))
-
-
-def imports(tasks):
-    """The task files main.yml routes to, inside blocks too (a helper role's plain tasks are no routes)."""
-    for task in tasks:
-        if "ansible.builtin.import_tasks" in task:
-            yield task
-        yield from imports(task.get("block", []))
-
-
-def routes(role):
-    return list(imports(yaml.safe_load((ROOT / "roles" / role / "tasks" / "main.yml").read_text())))
 
 
 def documented_tags(role):
